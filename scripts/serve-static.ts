@@ -1,0 +1,68 @@
+/**
+ * A plain static file server for the e2e host pages, the "CDN" origin and the demo.
+ *
+ *   tsx scripts/serve-static.ts --port 5175 --host 127.0.0.1 --root dist [--mount /dist=dist ...]
+ *
+ * It deliberately sends NO CORS headers: the product promises that dist/ works from any origin as plain
+ * static files, so the servers that stand in for a site and a CDN must not make that easier than reality.
+ * `Cache-Control: no-store` keeps a rebuilt dist/ from hiding behind a browser cache between runs.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+
+interface Mount {
+  urlPrefix: string;
+  dir: string;
+}
+
+function parseMount(spec: string): Mount {
+  const [urlPrefix, dir] = spec.split('=');
+  if (!urlPrefix?.startsWith('/') || !dir) {
+    throw new Error(`--mount expects /url-prefix=directory, got "${spec}"`);
+  }
+  return { urlPrefix: urlPrefix.replace(/\/+$/, ''), dir: resolve(dir) };
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5174' },
+    host: { type: 'string', default: '127.0.0.1' },
+    root: { type: 'string', default: '.' },
+    mount: { type: 'string', multiple: true, default: [] },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`serve-static: --port must be a TCP port, got "${values.port}"`);
+  process.exit(2);
+}
+const root = resolve(values.root);
+const mounts = values.mount.map(parseMount);
+
+const app = new Hono();
+app.use('*', async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+});
+// Mounts first, so "/dist/loader.js" is found in the mounted directory and not looked up under root.
+for (const { urlPrefix, dir } of mounts) {
+  app.use(
+    `${urlPrefix}/*`,
+    serveStatic({ root: dir, rewriteRequestPath: (path) => path.slice(urlPrefix.length) || '/' }),
+  );
+}
+app.use('*', serveStatic({ root }));
+app.notFound((c) => c.text('Not found', 404));
+
+const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+  const mounted = mounts.map((m) => `, ${m.urlPrefix}/ → ${m.dir}`).join('');
+  console.log(`Static files on http://${values.host}:${info.port} (root ${root}${mounted})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
