@@ -1,0 +1,31 @@
+/**
+ * Adds a classic `<script src>` and resolves when it ran. Classic scripts, not modules: a module or
+ * `import()` from another origin needs CORS headers, and the widget files must work from any static host.
+ */
+export function loadScript(src: string, nonce: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    if (nonce) script.nonce = nonce;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${src}`));
+    };
+    document.head.append(script);
+  });
+}
+
+/** Warms the cache with the form bundle while the browser is idle, without running it. */
+export function preloadScript(href: string, nonce: string): void {
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
+  idle(() => {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'script';
+    link.href = href;
+    if (nonce) link.nonce = nonce;
+    document.head.append(link);
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The public surface of rocketchat-prechat, in one file: the options a site owner passes to `init`,
+ * the commands of the `RocketChatPrechat(...)` queue, the events, and the private hand-off between
+ * `loader.js` and the lazily loaded `widget/widget.js`. Types only: the loader imports nothing else
+ * from outside its folder, so it stays tiny.
+ */
+
+/** Per-field switches for the built-in fields. */
+export interface FieldSwitch {
+  /** Show the field (name and email default to the server's settings, phone to true). */
+  show?: boolean;
+  /** Require a value (name and email default to true when shown, phone to false). */
+  required?: boolean;
+}
+
+/** A local custom-field definition, merged by `key` over the server's `config.customFields`. */
+export interface LocalCustomField {
+  /** The Rocket.Chat custom field `_id`. It must exist on the server (scope visitor) to be stored. */
+  key: string;
+  label?: string;
+  type?: 'input' | 'select';
+  required?: boolean;
+  /** A JavaScript regular expression source, applied as Rocket.Chat does: `new RegExp(regexp).test(value)`. */
+  regexp?: string;
+  options?: string[];
+  defaultValue?: string;
+  /** Sent as `overwrite` with the value; default true. */
+  overwrite?: boolean;
+  /** Do not show this field (it can still be sent through `prefill`). */
+  hidden?: boolean;
+}
+
+export interface PrechatOptions {
+  /** The Rocket.Chat server, http(s). Required. */
+  serverUrl: string;
+  /** Render the form inline in this element (or CSS selector) instead of behind a launcher. */
+  container?: string | Element;
+  /** Preset department, by `_id` or exact name. */
+  department?: string;
+  /** Locale of the form, e.g. `pt-BR`. Defaults to the server's language, then the browser's. */
+  locale?: string;
+  theme?: { color?: string; position?: 'left' | 'right' };
+  fields?: { name?: FieldSwitch; email?: FieldSwitch; phone?: FieldSwitch };
+  customFields?: LocalCustomField[];
+  /** Open the room (`GET livechat/room`) right after registration. Default true. */
+  startRoom?: boolean;
+  /** A CSP nonce put on every script the loader adds. */
+  nonce?: string;
+}
+
+/** Values for `prefill`: pre-fill the form (and `username` for a new visitor). */
+export interface PrefillValues {
+  name?: string;
+  email?: string;
+  phone?: string;
+  department?: string;
+  username?: string;
+  customFields?: Record<string, string>;
+}
+
+export interface EventMap {
+  ready: undefined;
+  open: undefined;
+  close: undefined;
+  submit: SubmittedValues;
+  registered: { token: string; visitor: unknown };
+  room: { token: string; room: unknown; newRoom: boolean };
+  error: { code: string; message: string };
+}
+export type EventName = keyof EventMap;
+export type EventHandler<E extends EventName = EventName> = (detail: EventMap[E]) => void;
+
+/** What the visitor submitted, as sent to Rocket.Chat (phone in E.164). */
+export interface SubmittedValues {
+  name?: string;
+  email?: string;
+  phone?: string;
+  department?: string;
+  customFields: Record<string, string>;
+}
+
+/** The command queue: `RocketChatPrechat('open')`, `RocketChatPrechat('on', 'room', fn)`, … */
+export interface RocketChatPrechatApi {
+  (command: 'init', options: PrechatOptions): void;
+  (command: 'open' | 'close' | 'reset' | 'destroy'): void;
+  (command: 'prefill', values: PrefillValues): void;
+  <E extends EventName>(command: 'on' | 'off', event: E, handler: EventHandler<E>): void;
+  q?: IArguments[];
+}
+
+declare global {
+  interface Window {
+    RocketChatPrechat?: RocketChatPrechatApi;
+  }
+}
+
+/** Private: what the loader hands the widget bundle when it mounts it. */
+export interface WidgetContext {
+  /** The options exactly as the host passed them (validated by the widget). */
+  options: Record<string, unknown>;
+  /** Shadow root to render into; the loader already drew the launcher in it when not inline. */
+  root: ShadowRoot;
+  inline: boolean;
+  /** Raw JSON of GET livechat/config, or null when it could not be fetched. */
+  config: unknown;
+  prefill: PrefillValues;
+  /** URL of the folder holding widget.js and its lazy parts. */
+  baseUrl: string;
+  emit<E extends EventName>(name: E, detail: EventMap[E]): void;
+  /** The panel was closed from inside (Escape, close button): the loader restores the launcher. */
+  onClosed(): void;
+}
+
+export interface WidgetHandle {
+  open(): void;
+  close(): void;
+  prefill(values: PrefillValues): void;
+  reset(): void;
+  destroy(): void;
+}
+
+/** The widget bundle registers itself under this global name (classic script, see vite.config.ts). */
+export interface WidgetModule {
+  mount(context: WidgetContext): WidgetHandle;
+}
+
+/** localStorage key of the visitor token, shared by loader and widget. */
+export const TOKEN_STORAGE_KEY = 'rocketchat-prechat:token';

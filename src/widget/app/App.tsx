@@ -1,0 +1,166 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { configResponseSchema, type EnabledConfig } from '../../livechat/schemas.ts';
+import type { EventMap, EventName } from '../../types/public-api.ts';
+import type { LivechatApi } from '../api/livechat-api.ts';
+import { buildFormModel } from '../form/form-model.ts';
+import type { PhoneNormaliser } from '../form/form-schema.ts';
+import { PrechatForm, type SubmitFailure } from '../form/PrechatForm.tsx';
+import { toRegistration, toSubmittedValues } from '../form/registration-body.ts';
+import type { Translate } from '../i18n/en.ts';
+import type { ResolvedOptions } from '../options.ts';
+import type { TokenStore } from '../storage/token-store.ts';
+import { describeError } from './describe-error.ts';
+import { Panel } from './Panel.tsx';
+import { usePrechatFlow } from './use-prechat-flow.ts';
+import type { WidgetStore } from './widget-store.ts';
+
+export interface AppProps {
+  api: LivechatApi;
+  tokens: TokenStore;
+  options: ResolvedOptions;
+  t: Translate;
+  inline: boolean;
+  /** GET livechat/config as the loader fetched it (raw JSON), or null. */
+  initialConfig: unknown;
+  store: WidgetStore;
+  normalisePhone: PhoneNormaliser;
+  preloadPhone: () => void;
+  emit: <E extends EventName>(name: E, detail: EventMap[E]) => void;
+  onClose: () => void;
+  onServerUnreachable: () => void;
+}
+
+type Screen = 'form' | 'connected' | 'registered';
+
+export function App(props: AppProps) {
+  const { api, tokens, options, t, inline, store, emit } = props;
+  const { open, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
+  const initial = useMemo(
+    () => configResponseSchema.safeParse(props.initialConfig).data?.config,
+    [props.initialConfig],
+  );
+  const configQuery = useQuery({
+    queryKey: ['livechat', 'config'],
+    queryFn: () => api.config({ token: tokens.get(), department: options.department }),
+    initialData: initial,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  const config = configQuery.data?.enabled ? (configQuery.data as EnabledConfig) : undefined;
+
+  const [screen, setScreen] = useState<Screen>('form');
+  const [formError, setFormError] = useState<string>();
+  const [blockedUntil, setBlockedUntil] = useState(0);
+  const [now, setNow] = useState(Date.now);
+  const flow = usePrechatFlow({ api, tokens, startRoom: options.startRoom, emit });
+
+  // `reset`: a new visitor starts from an empty form.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on reset only
+  useEffect(() => {
+    setScreen('form');
+    setFormError(undefined);
+  }, [generation]);
+
+  // Rate limited: count down, then give the button back by itself.
+  const remaining = Math.max(0, Math.ceil((blockedUntil - now) / 1000));
+  useEffect(() => {
+    if (!blockedUntil) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [blockedUntil]);
+  useEffect(() => {
+    if (blockedUntil && remaining === 0) {
+      setBlockedUntil(0);
+      setFormError(undefined);
+    }
+  }, [blockedUntil, remaining]);
+
+  // The initial prefill is part of the model (defaults); later ones are applied by the form itself.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the model is rebuilt on config or reset, not on prefill
+  const model = useMemo(() => buildFormModel(config, options, prefill, t), [config, options, t, generation]);
+
+  const submit = useCallback(
+    async (values: Record<string, string>): Promise<SubmitFailure | undefined> => {
+      setFormError(undefined);
+      try {
+        const phone = values.phone?.trim() ? await props.normalisePhone(values.phone) : undefined;
+        const submitted = toSubmittedValues(model, values, phone);
+        emit('submit', submitted);
+        setScreen(await flow.run(toRegistration(model, submitted, tokens.get(), prefill.username)));
+        return undefined;
+      } catch (error) {
+        const described = describeError(error, model, t);
+        if (described.code === 'network' && configQuery.isSuccess) props.onServerUnreachable();
+        if (described.retryAfterSeconds) {
+          setNow(Date.now());
+          setBlockedUntil(Date.now() + described.retryAfterSeconds * 1000);
+        }
+        setFormError(described.message || undefined);
+        emit('error', {
+          code: described.code,
+          message: described.message || described.fieldErrors[0]?.[1] || '',
+        });
+        return { fieldErrors: described.fieldErrors };
+      }
+    },
+    [model, emit, flow, tokens, prefill.username, t, props, configQuery.isSuccess],
+  );
+
+  const title = config?.theme?.title || t('title');
+  let body: React.ReactNode;
+  if (configQuery.isPending) body = <p className="rcp-status">{t('loading')}</p>;
+  else if (screen !== 'form') {
+    body = (
+      <div className="rcp-done">
+        <h3>{t(screen === 'connected' ? 'connectedTitle' : 'registeredTitle')}</h3>
+        <p>{t(screen === 'connected' ? 'connectedText' : 'registeredText')}</p>
+      </div>
+    );
+  } else if (configQuery.data && !configQuery.data.enabled) {
+    body = <p className="rcp-note">{t('errorUnavailable')}</p>;
+  } else if (config?.online === false) {
+    body = (
+      <>
+        <p className="rcp-note">{t('agentsUnavailable')}</p>
+        <button
+          type="button"
+          className="rcp-button rcp-button-secondary"
+          onClick={() => configQuery.refetch()}
+        >
+          {t('checkAgain')}
+        </button>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p className="rcp-intro">{config?.messages?.registrationFormMessage || t('intro')}</p>
+        {!config && <p className="rcp-note">{t('configUnavailable')}</p>}
+        {!tokens.persistent && <p className="rcp-note">{t('storageUnavailable')}</p>}
+        <PrechatForm
+          key={generation}
+          model={model}
+          t={t}
+          normalisePhone={props.normalisePhone}
+          onPhoneFocus={props.preloadPhone}
+          prefill={prefill}
+          onSubmit={submit}
+          busy={flow.busy}
+          blocked={remaining > 0}
+          formError={remaining > 0 ? t('errorRateLimited', { seconds: remaining }) : formError}
+        />
+        {flow.paused && <p className="rcp-note">{t('offlineWaiting')}</p>}
+      </>
+    );
+  }
+
+  return (
+    <Panel title={title} inline={inline} open={inline || open} onClose={props.onClose} t={t}>
+      {body}
+      <p className="rcp-visually-hidden" role="status">
+        {flow.busy ? t('submitting') : screen === 'connected' ? t('connectedTitle') : ''}
+      </p>
+    </Panel>
+  );
+}

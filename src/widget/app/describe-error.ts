@@ -1,0 +1,59 @@
+import { ApiError } from '../api/api-error.ts';
+import type { FormModel } from '../form/form-model.ts';
+import type { Translate } from '../i18n/en.ts';
+
+export interface DescribedError {
+  /** Stable code for the `error` event: Rocket.Chat's errorType/code, or our kind of failure. */
+  code: string;
+  /** Shown above the button, in plain words (empty when every problem sits at a field). */
+  message: string;
+  fieldErrors: [string, string][];
+  retryAfterSeconds: number;
+}
+
+/** Turns a failure of registration or room creation into what the visitor reads (contract §1.7, §3.4). */
+export function describeError(error: unknown, model: FormModel, t: Translate): DescribedError {
+  const described: DescribedError = { code: 'unknown', message: '', fieldErrors: [], retryAfterSeconds: 0 };
+  if (!(error instanceof ApiError)) {
+    described.message = t('errorUnavailable');
+    return described;
+  }
+  described.code = error.code;
+  const shown = (name: string) => model.fields.some((field) => field.name === name);
+  switch (error.kind) {
+    case 'rate-limited':
+      described.retryAfterSeconds = error.retryAfterSeconds;
+      described.message = t('errorRateLimited', { seconds: error.retryAfterSeconds });
+      return described;
+    case 'network':
+    case 'timeout':
+      described.message = t('errorNetwork');
+      return described;
+    case 'unavailable':
+      described.message = t('errorUnavailable');
+      return described;
+    case 'invalid-response':
+      described.message = t('errorInvalidResponse');
+      return described;
+  }
+  // 'rejected': Rocket.Chat's own 4xx answers.
+  const missing = /^Missing required custom fields: (.+)$/.exec(error.serverError)?.[1];
+  if (error.code === 'no-agent-online') described.message = t('noAgentOnline');
+  else if (error.code === 'error-invalid-department') {
+    if (shown('department')) described.fieldErrors.push(['department', t('errorDepartment')]);
+    else described.message = t('errorDepartment');
+  } else if (error.code === 'error-invalid-email' && shown('email')) {
+    described.fieldErrors.push(['email', t('errorEmail')]);
+  } else if (missing) {
+    const unshown: string[] = [];
+    for (const key of missing.split(', ')) {
+      const field = model.fields.find((candidate) => candidate.custom?.key === key);
+      if (field) described.fieldErrors.push([field.name, t('errorRequired', { label: field.label })]);
+      else unshown.push(key);
+    }
+    if (unshown.length) described.message = t('errorMissingFields', { fields: unshown.join(', ') });
+  } else {
+    described.message = t('errorServer', { message: error.serverError });
+  }
+  return described;
+}

@@ -1,0 +1,54 @@
+import { useMutation } from '@tanstack/react-query';
+import type { VisitorRegistration } from '../../livechat/schemas.ts';
+import type { EventMap, EventName } from '../../types/public-api.ts';
+import { ApiError } from '../api/api-error.ts';
+import type { LivechatApi } from '../api/livechat-api.ts';
+import type { TokenStore } from '../storage/token-store.ts';
+
+const retry = (failures: number, error: unknown) =>
+  failures < 2 && error instanceof ApiError && error.retryable;
+const retryDelay = (attempt: number) => 1000 * 2 ** attempt;
+
+interface FlowDeps {
+  api: LivechatApi;
+  tokens: TokenStore;
+  startRoom: boolean;
+  emit: <E extends EventName>(name: E, detail: EventMap[E]) => void;
+}
+
+/**
+ * Registration, then the room. Both are TanStack Query mutations: they retry a dropped connection or a
+ * 5xx with backoff (registration is an idempotent upsert by token), and pause while the browser is
+ * offline, sending as soon as it is back.
+ */
+export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
+  const registration = useMutation({
+    mutationKey: ['livechat', 'visitor'],
+    mutationFn: (visitor: VisitorRegistration) => api.registerVisitor({ visitor }),
+    retry,
+    retryDelay,
+  });
+  const room = useMutation({
+    mutationKey: ['livechat', 'room'],
+    mutationFn: (token: string) => api.room(token),
+    retry,
+    retryDelay,
+  });
+
+  async function run(visitor: VisitorRegistration): Promise<'connected' | 'registered'> {
+    const { visitor: saved } = await registration.mutateAsync(visitor);
+    // On a phone match Rocket.Chat answers with the older visitor's token (contract §1.3): adopt it.
+    if (saved.token !== tokens.get()) tokens.set(saved.token);
+    emit('registered', { token: saved.token, visitor: saved });
+    if (!startRoom) return 'registered';
+    const opened = await room.mutateAsync(saved.token);
+    emit('room', { token: saved.token, room: opened.room, newRoom: opened.newRoom });
+    return 'connected';
+  }
+
+  return {
+    run,
+    busy: registration.isPending || room.isPending,
+    paused: registration.isPaused || room.isPaused,
+  };
+}

@@ -1,0 +1,114 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import type { PrefillValues } from '../../types/public-api.ts';
+import type { Translate } from '../i18n/en.ts';
+import { FieldView } from './FieldView.tsx';
+import type { FormModel } from './form-model.ts';
+import { buildFormSchema, type PhoneNormaliser } from './form-schema.ts';
+
+export interface SubmitFailure {
+  /** Messages for single fields, by form field name. */
+  fieldErrors: [string, string][];
+}
+
+interface PrechatFormProps {
+  model: FormModel;
+  t: Translate;
+  normalisePhone: PhoneNormaliser;
+  /** Called when the visitor first touches the phone field, to load its metadata early. */
+  onPhoneFocus: () => void;
+  /** Later `prefill` commands: applied to fields the visitor has not typed in. */
+  prefill: PrefillValues;
+  onSubmit: (values: Record<string, string>) => Promise<SubmitFailure | undefined>;
+  busy: boolean;
+  /** The button is shown but refuses to send (rate limited): the reason is announced elsewhere. */
+  blocked: boolean;
+  formError?: string;
+}
+
+export function PrechatForm({
+  model,
+  t,
+  normalisePhone,
+  onPhoneFocus,
+  prefill,
+  onSubmit,
+  busy,
+  blocked,
+  formError,
+}: PrechatFormProps) {
+  const schema = useMemo(() => buildFormSchema(model, t, normalisePhone), [model, t, normalisePhone]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    getFieldState,
+    formState: { errors, submitCount },
+  } = useForm<Record<string, string>>({
+    resolver: zodResolver(schema),
+    defaultValues: model.defaults,
+    mode: 'onTouched',
+  });
+  const idPrefix = useId();
+  const sending = useRef(false);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const errorCount = Object.keys(errors).length;
+
+  // A `prefill` after the form is shown fills only the fields the visitor has not touched.
+  useEffect(() => {
+    const byName: Record<string, string | undefined> = {
+      name: prefill.name,
+      email: prefill.email,
+      phone: prefill.phone,
+      department: prefill.department,
+    };
+    for (const field of model.fields) {
+      const value = field.custom ? prefill.customFields?.[field.custom.key] : byName[field.name];
+      if (value !== undefined && !getFieldState(field.name).isDirty) setValue(field.name, value);
+    }
+  }, [prefill, model, setValue, getFieldState]);
+
+  const submit = handleSubmit(async (values) => {
+    // One request however often Enter or the button is pressed while one is on its way.
+    if (sending.current || blocked) return;
+    sending.current = true;
+    try {
+      const failure = await onSubmit(values);
+      failure?.fieldErrors.forEach(([name, message], index) => {
+        setError(name, { type: 'server', message }, { shouldFocus: index === 0 });
+      });
+    } finally {
+      sending.current = false;
+    }
+  });
+
+  return (
+    <form className="rcp-form" noValidate onSubmit={submit} aria-busy={busy}>
+      {submitCount > 0 && errorCount > 0 && (
+        <p className="rcp-alert" role="alert" ref={summaryRef}>
+          {t('errorSummary', { count: errorCount })}
+        </p>
+      )}
+      {model.fields.map((field) => (
+        <FieldView
+          key={field.name}
+          field={field}
+          id={`${idPrefix}${field.name}`}
+          registration={register(field.name)}
+          error={errors[field.name]?.message}
+          onFocus={field.name === 'phone' ? onPhoneFocus : undefined}
+        />
+      ))}
+      {formError && (
+        <p className="rcp-alert" role="alert">
+          {formError}
+        </p>
+      )}
+      <button className="rcp-button" type="submit" aria-disabled={busy || blocked || undefined}>
+        {busy ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

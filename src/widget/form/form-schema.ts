@@ -1,0 +1,43 @@
+import { z } from '../../livechat/zod.ts';
+import type { Translate } from '../i18n/en.ts';
+import type { FormField, FormModel } from './form-model.ts';
+
+// The address check of Rocket.Chat's own widget (packages/livechat/src/lib/email.ts, contract §9).
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** The message for a value of `field`, or undefined when it is fine. Phone numbers are checked apart (async). */
+export function validateField(field: FormField, raw: string, t: Translate): string | undefined {
+  const value = raw.trim();
+  const label = field.label;
+  if (!value) {
+    if (!field.required) return undefined;
+    return t(field.kind === 'select' ? 'errorChoose' : 'errorRequired', { label });
+  }
+  if (field.kind === 'select') {
+    return field.options.some((option) => option.value === value) ? undefined : t('errorChoose', { label });
+  }
+  if (field.inputType === 'email' && !EMAIL.test(value)) return t('errorEmail');
+  // Tested on the raw value, exactly as Rocket.Chat's custom.field endpoint does (contract §5.1).
+  if (field.pattern && !field.pattern.test(raw)) return t('errorPattern', { label });
+  return undefined;
+}
+
+/** Normalises a typed phone number to E.164, or undefined when it is not a valid number. */
+export type PhoneNormaliser = (text: string) => Promise<string | undefined>;
+
+/** One zod schema for the whole form, built from the model (and so from the server's config). */
+export function buildFormSchema(model: FormModel, t: Translate, normalisePhone: PhoneNormaliser) {
+  const shape: Record<string, z.ZodMiniType<string, string>> = {};
+  for (const field of model.fields) {
+    shape[field.name] = z.string().check(
+      z.superRefine(async (value: string, ctx) => {
+        let message = validateField(field, value, t);
+        if (!message && field.name === 'phone' && value.trim() && !(await normalisePhone(value)))
+          message = t('errorPhone');
+        if (message) ctx.issues.push({ code: 'custom', message, input: value });
+      }),
+    );
+  }
+  return z.object(shape);
+}

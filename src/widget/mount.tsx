@@ -1,0 +1,116 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
+import { addStyles, textColorOn } from '../shared/styles.ts';
+import type { WidgetContext, WidgetHandle } from '../types/public-api.ts';
+import { createLivechatApi } from './api/livechat-api.ts';
+import { App } from './app/App.tsx';
+import { createWidgetStore } from './app/widget-store.ts';
+import { createTranslator, en } from './i18n/en.ts';
+import { resolveOptions } from './options.ts';
+import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
+import { createTokenStore } from './storage/token-store.ts';
+import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
+
+const LOG = '[RocketChatPrechat]';
+
+/** Renders the form into the loader's shadow root and returns the handle the loader's commands drive. */
+export function mount(context: WidgetContext): WidgetHandle {
+  const options = resolveOptions(context.options, (message) => console.error(`${LOG} ${message}`));
+  const t = createTranslator(en);
+  const tokens = createTokenStore();
+  const api = createLivechatApi(options.serverUrl);
+  const country = countryOfLocale(options.locale ?? navigator.language);
+  const nonce = options.nonce ?? '';
+
+  const sheets = [addStyles(context.root, WIDGET_CSS)];
+  if (context.inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
+  const container = document.createElement('div');
+  container.className = context.inline ? 'rcp-root rcp-inline' : 'rcp-root';
+  const accent = options.theme.color ?? serverColor(context.config);
+  if (accent) {
+    // CSSOM, not a style attribute: allowed under a strict style-src.
+    container.style.setProperty('--rcp-accent', accent);
+    container.style.setProperty('--rcp-on-accent', textColorOn(accent));
+  }
+  context.root.append(container);
+
+  const store = createWidgetStore({ open: false, prefill: { ...context.prefill }, generation: 0 });
+  const queryClient = new QueryClient({
+    // The host page's focus is not our signal to refetch.
+    defaultOptions: { queries: { refetchOnWindowFocus: false } },
+  });
+  const root = createRoot(container);
+
+  const close = (fromInside: boolean) => {
+    if (!store.get().open) return;
+    store.update({ open: false });
+    context.emit('close', undefined);
+    if (fromInside) context.onClosed();
+  };
+
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <App
+        api={api}
+        tokens={tokens}
+        options={options}
+        t={t}
+        inline={context.inline}
+        initialConfig={context.config}
+        store={store}
+        emit={context.emit}
+        preloadPhone={() => void loadPhoneLib(context.baseUrl, nonce).catch(() => {})}
+        normalisePhone={async (text) => {
+          try {
+            return toE164(await loadPhoneLib(context.baseUrl, nonce), text, country);
+          } catch (error) {
+            console.error(LOG, error);
+            // Without the metadata the number is sent as typed rather than blocking the visitor.
+            return text.trim();
+          }
+        }}
+        onClose={() => close(true)}
+        onServerUnreachable={() =>
+          console.error(
+            `${LOG} ${options.serverUrl} answered GET livechat/config but not the registration POST. If the browser ` +
+              'reports a CORS error, enable Administration → Settings → General → REST API → "Enable CORS" ' +
+              `(API_Enable_CORS) on Rocket.Chat and allow this origin (${location.origin}) in "CORS Origin" (API_CORS_Origin).`,
+          )
+        }
+      />
+    </QueryClientProvider>,
+  );
+
+  return {
+    open() {
+      if (store.get().open) return;
+      store.update({ open: true });
+      context.emit('open', undefined);
+    },
+    close: () => close(false),
+    prefill(values) {
+      const current = store.get().prefill;
+      store.update({
+        prefill: { ...current, ...values, customFields: { ...current.customFields, ...values.customFields } },
+      });
+    },
+    reset() {
+      tokens.reset();
+      queryClient.clear();
+      store.update({ prefill: {}, generation: store.get().generation + 1 });
+    },
+    destroy() {
+      root.unmount();
+      queryClient.clear();
+      container.remove();
+      context.root.adoptedStyleSheets = context.root.adoptedStyleSheets.filter(
+        (sheet) => !sheets.includes(sheet),
+      );
+    },
+  };
+}
+
+function serverColor(config: unknown): string | undefined {
+  const color = (config as { config?: { theme?: { color?: unknown } } } | null)?.config?.theme?.color;
+  return typeof color === 'string' && /^#[\da-f]{6}$/i.test(color) ? color : undefined;
+}

@@ -1,0 +1,46 @@
+import { loadScript } from '../../shared/load-script.ts';
+
+/** The part of libphonenumber-js the form uses; shipped as the lazy `widget/phone.js` (≈26 KB brotli). */
+export interface PhoneLib {
+  parsePhoneNumberFromString(
+    text: string,
+    defaultCountry?: string,
+  ): { isValid(): boolean; number: string } | undefined;
+}
+
+type Global = Window & { RocketChatPrechatPhone?: PhoneLib };
+
+let pending: Promise<PhoneLib> | undefined;
+
+/**
+ * Loads the phone-number metadata the first time the phone field is used, not before the form shows:
+ * it would cost a third of the form's budget for a field many visitors leave empty.
+ */
+export function loadPhoneLib(baseUrl: string, nonce = ''): Promise<PhoneLib> {
+  const loaded = (window as Global).RocketChatPrechatPhone;
+  if (loaded) return Promise.resolve(loaded);
+  pending ??= loadScript(`${baseUrl}phone.js`, nonce).then(
+    () => {
+      const lib = (window as Global).RocketChatPrechatPhone;
+      if (!lib) throw new Error('phone.js did not register');
+      return lib;
+    },
+    (error) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
+}
+
+/** The region of a locale ("en-GB" → "GB"), the default country for numbers typed without "+". */
+export function countryOfLocale(locale: string | undefined): string | undefined {
+  const region = locale?.split(/[-_]/).find((part, index) => index > 0 && /^[A-Za-z]{2}$/.test(part));
+  return region?.toUpperCase();
+}
+
+/** E.164 form of a valid number, or undefined when it is not a valid number. */
+export function toE164(lib: PhoneLib, text: string, country: string | undefined): string | undefined {
+  const parsed = lib.parsePhoneNumberFromString(text, country);
+  return parsed?.isValid() ? parsed.number : undefined;
+}

@@ -1,0 +1,58 @@
+import { TOKEN_STORAGE_KEY } from '../../types/public-api.ts';
+
+/** 32 random bytes as 64 lowercase hex characters — the same shape as Rocket.Chat's own widget token. */
+export function createToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+// A stored value is only trusted when it looks like a token; anything else (corrupt, tampered) is replaced.
+const TOKEN_SHAPE = /^[\w-]{8,256}$/;
+
+export interface TokenStore {
+  get(): string;
+  /** Adopt another token (Rocket.Chat answers with an older visitor's token on a phone match, contract §1.3). */
+  set(token: string): void;
+  /** Forget this visitor: a new token. */
+  reset(): string;
+  /** False when localStorage is blocked or full: the token lives in memory for this page only. */
+  readonly persistent: boolean;
+}
+
+export function createTokenStore(storage: () => Storage = () => window.localStorage): TokenStore {
+  let persistent = true;
+  const read = (): string | null => {
+    try {
+      return storage().getItem(TOKEN_STORAGE_KEY);
+    } catch {
+      persistent = false;
+      return null;
+    }
+  };
+  const write = (value: string) => {
+    try {
+      storage().setItem(TOKEN_STORAGE_KEY, value);
+      persistent = storage().getItem(TOKEN_STORAGE_KEY) === value;
+    } catch {
+      persistent = false;
+    }
+  };
+  const stored = read();
+  let token = stored && TOKEN_SHAPE.test(stored) ? stored : createToken();
+  if (token !== stored) write(token);
+  return {
+    get: () => token,
+    set(next) {
+      token = next;
+      write(next);
+    },
+    reset() {
+      token = createToken();
+      write(token);
+      return token;
+    },
+    get persistent() {
+      return persistent;
+    },
+  };
+}
