@@ -2,6 +2,10 @@
  * A plain static file server for the e2e host pages, the "CDN" origin and the demo.
  *
  *   tsx scripts/serve-static.ts --port 5175 --host 127.0.0.1 --root dist [--mount /dist=dist ...]
+ *                               [--file /=index.html ...]
+ *
+ * `--mount /prefix=dir` serves a directory under a URL prefix; `--file /path=file` serves one file at one URL
+ * (the demo serves the repository's index.html without exposing the rest of the repository).
  *
  * It deliberately sends NO CORS headers: the product promises that dist/ works from any origin as plain
  * static files, so the servers that stand in for a site and a CDN must not make that easier than reality.
@@ -13,17 +17,14 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
-interface Mount {
-  urlPrefix: string;
-  dir: string;
-}
-
-function parseMount(spec: string): Mount {
-  const [urlPrefix, dir] = spec.split('=');
-  if (!urlPrefix?.startsWith('/') || !dir) {
-    throw new Error(`--mount expects /url-prefix=directory, got "${spec}"`);
+/** Parses `/url=path` into the URL and the absolute file-system path. */
+function parseUrlToPath(option: string, spec: string): { url: string; path: string } {
+  const [url, path] = spec.split('=');
+  if (!url?.startsWith('/') || !path) {
+    console.error(`serve-static: ${option} expects /url=path, got "${spec}"`);
+    process.exit(2);
   }
-  return { urlPrefix: urlPrefix.replace(/\/+$/, ''), dir: resolve(dir) };
+  return { url, path: resolve(path) };
 }
 
 const { values } = parseArgs({
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     root: { type: 'string', default: '.' },
     mount: { type: 'string', multiple: true, default: [] },
+    file: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -41,14 +43,21 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   process.exit(2);
 }
 const root = resolve(values.root);
-const mounts = values.mount.map(parseMount);
+const mounts = values.mount.map((spec) => {
+  const { url, path } = parseUrlToPath('--mount', spec);
+  return { urlPrefix: url.replace(/\/+$/, ''), dir: path };
+});
+const files = values.file.map((spec) => parseUrlToPath('--file', spec));
 
 const app = new Hono();
 app.use('*', async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
 });
-// Mounts first, so "/dist/loader.js" is found in the mounted directory and not looked up under root.
+// Single files and mounts first, so "/dist/loader.js" is found in the mounted directory, not under root.
+for (const { url, path } of files) {
+  app.get(url, serveStatic({ path }));
+}
 for (const { urlPrefix, dir } of mounts) {
   app.use(
     `${urlPrefix}/*`,
@@ -59,7 +68,10 @@ app.use('*', serveStatic({ root }));
 app.notFound((c) => c.text('Not found', 404));
 
 const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
-  const mounted = mounts.map((m) => `, ${m.urlPrefix}/ → ${m.dir}`).join('');
+  const mounted = [
+    ...files.map((f) => `, ${f.url} → ${f.path}`),
+    ...mounts.map((m) => `, ${m.urlPrefix}/ → ${m.dir}`),
+  ].join('');
   console.log(`Static files on http://${values.host}:${info.port} (root ${root}${mounted})`);
 });
 

@@ -1,0 +1,61 @@
+// The demo page's own script: wires the command buttons and logs every widget event as it arrives.
+// It only uses the public API (the RocketChatPrechat command queue), like any site owner's code would.
+// Text goes in with textContent only: event details come from the network and are never parsed as HTML.
+(() => {
+  const EVENTS = ['ready', 'open', 'close', 'submit', 'registered', 'room', 'error'];
+  const PREFILL = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958' };
+
+  const prechat = (...args) => window.RocketChatPrechat(...args);
+  const log = document.getElementById('event-log');
+  const empty = document.getElementById('event-log-empty');
+
+  function formatDetail(detail) {
+    if (detail === undefined) return '';
+    try {
+      return JSON.stringify(detail, null, 2);
+    } catch {
+      return String(detail);
+    }
+  }
+
+  function append(name, detail) {
+    const item = document.createElement('li');
+    item.className = `event event-${name}`;
+
+    const title = document.createElement('div');
+    title.className = 'event-title';
+    const label = document.createElement('span');
+    label.className = 'event-name';
+    label.textContent = name;
+    const time = document.createElement('time');
+    time.textContent = new Date().toLocaleTimeString();
+    title.append(label, time);
+    item.append(title);
+
+    const text = formatDetail(detail);
+    if (text) {
+      const body = document.createElement('pre');
+      body.textContent = text;
+      item.append(body);
+    }
+    log.prepend(item);
+    empty.hidden = true;
+  }
+
+  for (const name of EVENTS) {
+    prechat('on', name, (detail) => append(name, detail));
+  }
+
+  for (const button of document.querySelectorAll('button[data-command]')) {
+    button.addEventListener('click', () => {
+      const command = button.dataset.command;
+      if (command === 'prefill') prechat('prefill', PREFILL);
+      else prechat(command);
+    });
+  }
+
+  document.getElementById('clear-log').addEventListener('click', () => {
+    log.replaceChildren();
+    empty.hidden = false;
+  });
+})();
