@@ -24,8 +24,7 @@ export function renderWidget({
   const root = host.attachShadow({ mode: 'open' });
   const events: { name: EventName; detail: unknown }[] = [];
   const onClosed = vi.fn();
-  let handle!: WidgetHandle;
-  handle = mount({
+  const handle: WidgetHandle = mount({
     options: { serverUrl: SERVER, ...options },
     root,
     inline,
