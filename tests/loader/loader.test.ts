@@ -1,0 +1,137 @@
+import { waitFor } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RocketChatPrechatApi } from '../../src/types/public-api.ts';
+import { API, configAnswer, SERVER } from '../support/livechat-fixtures.ts';
+import { server } from '../support/msw-server.ts';
+
+type Stub = RocketChatPrechatApi & { q?: unknown[][]; loaded?: boolean };
+
+/** The site owner's snippet: a stub that queues commands until loader.js runs. */
+function snippet(...commands: unknown[][]) {
+  const stub = ((...args: unknown[]) => {
+    stub.q = stub.q ?? [];
+    stub.q.push(args);
+  }) as unknown as Stub;
+  window.RocketChatPrechat = stub;
+  for (const command of commands) (stub as unknown as (...args: unknown[]) => void)(...command);
+}
+
+async function runLoader() {
+  vi.resetModules();
+  await import('../../src/loader/index.ts');
+}
+
+const hosts = () => document.querySelectorAll('[data-rocketchat-prechat]');
+const launcher = () => hosts()[0]?.shadowRoot?.querySelector('button');
+
+let errors: ReturnType<typeof vi.spyOn>;
+let warnings: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete window.RocketChatPrechat;
+});
+
+describe('loader.js', () => {
+  it('replays the queued commands in order, asks for the config once, and draws the launcher', async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(`${API}/config`, ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json(configAnswer());
+      }),
+    );
+    const ready = vi.fn();
+    snippet(['on', 'ready', ready], ['init', { serverUrl: `${SERVER}/` }]);
+    await runLoader();
+    await waitFor(() => expect(ready).toHaveBeenCalledTimes(1));
+    expect(launcher()?.getAttribute('aria-label')).toBe('Open chat');
+    expect(launcher()?.getAttribute('aria-expanded')).toBe('false');
+    expect(urls).toEqual([`${API}/config`]);
+    // The server's theme colour reaches the launcher, with a readable icon colour.
+    const host = hosts()[0] as HTMLElement;
+    expect(host.style.getPropertyValue('--rcp-accent')).toBe('#C1272D');
+    expect(host.style.getPropertyValue('--rcp-on-accent')).toBe('#fff');
+  });
+
+  it('sends the stored token with the config request (so the server can recognise the visitor)', async () => {
+    localStorage.setItem('rocketchat-prechat:token', 'known-token-123');
+    const urls: string[] = [];
+    server.use(
+      http.get(`${API}/config`, ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json(configAnswer());
+      }),
+    );
+    snippet(['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(urls).toHaveLength(1));
+    expect(new URL(urls[0] ?? '').searchParams.get('token')).toBe('known-token-123');
+  });
+
+  it('draws no launcher at all when livechat is disabled', async () => {
+    server.use(
+      http.get(`${API}/config`, () => HttpResponse.json({ config: { enabled: false }, success: true })),
+    );
+    const error = vi.fn();
+    snippet(['on', 'error', error], ['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() =>
+      expect(error).toHaveBeenCalledWith({ code: 'livechat-disabled', message: 'Livechat is disabled' }),
+    );
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('still draws the launcher when the config cannot be fetched', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.error()));
+    snippet(['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+  });
+
+  it('gives one widget when the loader runs twice or init is called twice', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    snippet(['init', { serverUrl: SERVER }], ['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    expect(hosts()).toHaveLength(1);
+    expect(warnings.mock.calls.map(([message]) => message)).toEqual([
+      '[RocketChatPrechat] init called twice; ignored',
+      '[RocketChatPrechat] loaded twice; ignored',
+    ]);
+  });
+
+  it('reports a bad option by name and never throws into the host page', async () => {
+    snippet(
+      ['init', { serverUrl: 'javascript:alert(1)' }],
+      ['open'],
+      ['on', 'nope', () => {}],
+      ['frobnicate'],
+    );
+    await expect(runLoader()).resolves.toBeUndefined();
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+      '[RocketChatPrechat] init: option "serverUrl" must be an http(s) URL, got javascript:alert(1)',
+      '[RocketChatPrechat]',
+      '[RocketChatPrechat] unknown command "frobnicate"',
+    ]);
+    expect(String(errors.mock.calls[1]?.[1])).toMatch(/unknown event nope/);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('destroy removes the widget, and init works again afterwards', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    snippet(['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    window.RocketChatPrechat?.('destroy');
+    expect(hosts()).toHaveLength(0);
+    window.RocketChatPrechat?.('init', { serverUrl: SERVER });
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    expect(hosts()).toHaveLength(1);
+  });
+});

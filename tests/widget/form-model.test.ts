@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildFormModel } from '../../src/widget/form/form-model.ts';
+import { toRegistration, toSubmittedValues } from '../../src/widget/form/registration-body.ts';
+import { createTranslator, en } from '../../src/widget/i18n/en.ts';
+import { resolveOptions } from '../../src/widget/options.ts';
+import { configAnswer } from '../support/livechat-fixtures.ts';
+
+const t = createTranslator(en);
+const config = configAnswer().config;
+const options = (extra: Record<string, unknown> = {}) =>
+  resolveOptions({ serverUrl: 'https://chat.example.com', ...extra }, () => {});
+
+describe('the form model', () => {
+  it('lets local options override the server: hide email, require phone, relabel and add a field', () => {
+    const model = buildFormModel(
+      config,
+      options({
+        fields: { email: { show: false }, phone: { required: true } },
+        customFields: [
+          { key: 'plan', label: 'Your plan', overwrite: false },
+          { key: 'crm_id', hidden: true, defaultValue: 'CRM-9' },
+        ],
+      }),
+      {},
+      t,
+    );
+    expect(model.fields.map((f) => [f.name, f.label, f.required])).toEqual([
+      ['name', 'Name', true],
+      ['phone', 'Phone', true],
+      ['department', 'Department', false],
+      ['custom_0', 'Your plan', true],
+      ['custom_1', 'Company ID', false],
+    ]);
+    expect(model.hidden.customFields).toEqual([{ key: 'crm_id', value: 'CRM-9', overwrite: true }]);
+  });
+
+  it('sends a preset department the list does not show as-is, for Rocket.Chat to resolve by _id or name', () => {
+    const model = buildFormModel(config, options({ department: 'Billing' }), {}, t);
+    expect(model.defaults.department).toBe('');
+    expect(model.hidden.department).toBe('Billing');
+    const preselected = buildFormModel(config, options({ department: 'Sales' }), {}, t);
+    expect(preselected.defaults.department).toBe('dept-sales');
+    expect(preselected.hidden.department).toBeUndefined();
+  });
+
+  it('pre-fills from prefill, then from the known guest, then from defaultValue', () => {
+    const model = buildFormModel(
+      {
+        ...config,
+        guest: { _id: 'g', token: 't', name: 'Known', visitorEmails: [{ address: 'known@example.com' }] },
+      },
+      options(),
+      { name: 'Prefilled', customFields: { 'company.id': 'AB-1234' } },
+      t,
+    );
+    expect(model.defaults).toMatchObject({
+      name: 'Prefilled',
+      email: 'known@example.com',
+      custom_1: 'AB-1234',
+    });
+  });
+
+  it('builds the registration with overwrite from the local definition, username, and prefilled extra keys', () => {
+    const model = buildFormModel(
+      config,
+      options({ customFields: [{ key: 'plan', overwrite: false }] }),
+      { customFields: { crm_id: 'CRM-1' } },
+      t,
+    );
+    const submitted = toSubmittedValues(
+      model,
+      { name: ' Ada ', email: '', phone: '', department: '', custom_0: 'Pro', custom_1: '' },
+      undefined,
+    );
+    expect(toRegistration(model, submitted, 'tok', 'ada-user')).toEqual({
+      token: 'tok',
+      name: 'Ada',
+      username: 'ada-user',
+      customFields: [
+        { key: 'crm_id', value: 'CRM-1', overwrite: true },
+        { key: 'plan', value: 'Pro', overwrite: false },
+      ],
+    });
+  });
+
+  it('falls back to Rocket.Chat defaults without a config', () => {
+    const model = buildFormModel(undefined, options(), {}, t);
+    expect(model.fields.map((f) => f.name)).toEqual(['name', 'email', 'phone']);
+  });
+});

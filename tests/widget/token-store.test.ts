@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { TOKEN_STORAGE_KEY } from '../../src/types/public-api.ts';
+import { createTokenStore } from '../../src/widget/storage/token-store.ts';
+
+describe('the visitor token', () => {
+  it('is 256 random bits in hex, stored under a namespaced key and reused on the next visit', () => {
+    const first = createTokenStore();
+    expect(first.get()).toMatch(/^[0-9a-f]{64}$/);
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(first.get());
+    expect(createTokenStore().get()).toBe(first.get());
+    expect(first.persistent).toBe(true);
+  });
+
+  it('differs between visitors', () => {
+    const a = createTokenStore().reset();
+    localStorage.clear();
+    expect(createTokenStore().get()).not.toBe(a);
+  });
+
+  it('replaces a corrupt stored value', () => {
+    localStorage.setItem(TOKEN_STORAGE_KEY, '{"broken json  ');
+    const store = createTokenStore();
+    expect(store.get()).toMatch(/^[0-9a-f]{64}$/);
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(store.get());
+  });
+
+  it('adopts a token from the server and forgets it on reset', () => {
+    const store = createTokenStore();
+    store.set('older-visitor-token');
+    expect(createTokenStore().get()).toBe('older-visitor-token');
+    const fresh = store.reset();
+    expect(fresh).not.toBe('older-visitor-token');
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(fresh);
+  });
+
+  it('works from memory when storage throws', () => {
+    const blocked = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const store = createTokenStore(blocked);
+    expect(store.get()).toMatch(/^[0-9a-f]{64}$/);
+    expect(store.persistent).toBe(false);
+    store.set('adopted');
+    expect(store.get()).toBe('adopted');
+  });
+
+  it('notices a full storage', () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    } as unknown as Storage;
+    expect(createTokenStore(() => full).persistent).toBe(false);
+  });
+});
