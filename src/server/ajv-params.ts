@@ -1,0 +1,68 @@
+/**
+ * The few JSON-schema checks Rocket.Chat runs with AJV on the routes the form uses (contract §0.3, §2.1, §5):
+ * `coerceTypes: true`, first error only, keyword order `required` → `additionalProperties` → `properties`
+ * (AJV's vocabulary order), and AJV's own message texts.
+ */
+
+export type PropertySchema =
+  | { type: 'string' }
+  | { type: 'boolean' }
+  | { type: 'array'; items: ObjectSchema };
+
+export type ObjectSchema = {
+  type: 'object';
+  properties: Record<string, PropertySchema>;
+  required: string[];
+  additionalProperties: false;
+};
+
+type Result = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+/** AJV `coerceTypes: true` scalar coercions; `undefined` means "cannot coerce". */
+function coerce(value: unknown, type: 'string' | 'boolean'): unknown {
+  if (typeof value === type) return value;
+  if (type === 'string') {
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (value === null) return '';
+    return undefined;
+  }
+  if (value === 'true' || value === 1) return true;
+  if (value === 'false' || value === 0 || value === null) return false;
+  return undefined;
+}
+
+function validateObject(data: unknown, schema: ObjectSchema): Result {
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, message: 'must be object' };
+  const input = data as Record<string, unknown>;
+  for (const key of schema.required) {
+    if (!(key in input)) return { ok: false, message: `must have required property '${key}'` };
+  }
+  for (const key of Object.keys(input)) {
+    if (!(key in schema.properties)) return { ok: false, message: 'must NOT have additional properties' };
+  }
+  const output: Record<string, unknown> = { ...input };
+  for (const [key, prop] of Object.entries(schema.properties)) {
+    if (!(key in input)) continue;
+    const value = input[key];
+    if (prop.type === 'array') {
+      if (!Array.isArray(value)) return { ok: false, message: 'must be array' };
+      const items: unknown[] = [];
+      for (const item of value) {
+        const result = validateObject(item, prop.items);
+        if (!result.ok) return result;
+        items.push(result.value);
+      }
+      output[key] = items;
+    } else {
+      const coerced = coerce(value, prop.type);
+      if (coerced === undefined) return { ok: false, message: `must be ${prop.type}` };
+      output[key] = coerced;
+    }
+  }
+  return { ok: true, value: output };
+}
+
+export function validateParams(data: unknown, schema: ObjectSchema): Result {
+  return validateObject(data, schema);
+}

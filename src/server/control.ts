@@ -1,0 +1,57 @@
+/**
+ * Control routes, mounted only with `--control` (otherwise these paths are 404 like any unknown route):
+ *   POST /_standin/reset     body = a fixture → clears data, limiter counters, faults, request log; loads it
+ *   POST /_standin/faults    { method, path, times?, status?, body?, contentType?, delayMs?, drop? }
+ *   GET  /_standin/requests  every /api/** request since the last reset, in arrival order
+ *   GET  /_standin/state     { visitors, rooms } — the full documents
+ */
+import type { Hono } from 'hono';
+import { parseFault } from './faults.ts';
+import { parseFixture } from './fixture.ts';
+import { type AppContext, type AppEnv, sendJson } from './http.ts';
+import type { StandinState } from './state.ts';
+
+async function jsonBody(c: AppContext): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const text = await c.req.text();
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export function mountControlRoutes(app: Hono<AppEnv>, state: StandinState): void {
+  // A test page may call these from the browser too; they are a local test tool, so any origin may.
+  app.use('/_standin/*', async (c, next) => {
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Allow-Headers', 'Content-Type');
+    c.header('Access-Control-Allow-Methods', 'GET, POST');
+    await next();
+  });
+  app.options('/_standin/*', (c) => c.body(null, 204));
+
+  app.post('/_standin/reset', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendJson(c, 400, { success: false, error: 'Invalid fixture: the body is not JSON' });
+    const result = parseFixture(body.value);
+    if (!result.ok) return sendJson(c, 400, { success: false, error: result.error });
+    state.reset(result.fixture);
+    return sendJson(c, 200, { success: true });
+  });
+
+  app.post('/_standin/faults', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendJson(c, 400, { success: false, error: 'Invalid fault: the body is not JSON' });
+    const result = parseFault(body.value);
+    if (!result.ok) return sendJson(c, 400, { success: false, error: result.error });
+    state.faults.add(result.fault);
+    return sendJson(c, 200, { success: true });
+  });
+
+  app.get('/_standin/requests', (c) => sendJson(c, 200, { requests: state.requests.all() }));
+
+  app.get('/_standin/state', (c) =>
+    sendJson(c, 200, { visitors: state.store.allVisitors(), rooms: state.store.allRooms() }),
+  );
+}

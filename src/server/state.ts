@@ -1,0 +1,32 @@
+/** Everything a running stand-in holds: the loaded fixture, the data, limiter counters, faults and the request log. */
+import { FaultQueue } from './faults.ts';
+import type { Fixture } from './fixture.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { RequestLog } from './request-log.ts';
+import type { Settings } from './settings.ts';
+import type { Store } from './store.ts';
+
+export class StandinState {
+  readonly limiter = new RateLimiter();
+  readonly faults = new FaultQueue();
+  readonly requests = new RequestLog();
+
+  constructor(
+    public fixture: Fixture,
+    readonly store: Store,
+  ) {}
+
+  get settings(): Settings {
+    return this.fixture.settings;
+  }
+
+  /** Control reset: drop all visitors, rooms, counters, faults and logged requests, then load `fixture`. */
+  reset(fixture: Fixture): void {
+    this.fixture = fixture;
+    this.store.load({ guestCount: fixture.settings.Livechat_guest_count, visitors: [], rooms: [] });
+    this.store.changed();
+    this.limiter.reset();
+    this.faults.clear();
+    this.requests.clear();
+  }
+}
