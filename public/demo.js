@@ -3,7 +3,14 @@
 // Text goes in with textContent only: event details come from the network and are never parsed as HTML.
 (() => {
   const EVENTS = ['ready', 'open', 'close', 'submit', 'registered', 'room', 'error'];
-  const PREFILL = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958' };
+  // Matches src/server/fixtures/demo.json: the Support department and its two visible custom fields.
+  const PREFILL = {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    phone: '+44 20 7946 0958',
+    department: 'dep-support',
+    customFields: { plan: 'Pro', company_id: 'AC-1234' },
+  };
 
   const prechat = (...args) => window.RocketChatPrechat(...args);
   const log = document.getElementById('event-log');

@@ -111,8 +111,12 @@ async function main(): Promise<void> {
     );
   };
 
-  process.on('SIGINT', () => shutDown(0));
-  process.on('SIGTERM', () => shutDown(0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      console.log('\nStopping the demo…');
+      shutDown(0);
+    });
+  }
   for (const server of servers) {
     server.child.once('exit', (code, signal) => {
       if (stopping) return;
