@@ -5,8 +5,8 @@
 import { addStyles } from '../shared/styles.ts';
 
 const CSS =
-  ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;inset-inline-end:20px!important;display:block!important}' +
-  ':host(.rcp-left){inset-inline-end:auto!important;inset-inline-start:20px!important}' +
+  ':host{all:initial!important;direction:ltr!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important;display:block!important}' +
+  ':host(.rcp-left){right:auto!important;left:20px!important}' +
   '.rcp-launcher{all:initial;box-sizing:border-box;width:56px;height:56px;border-radius:50%;cursor:pointer;display:grid;place-items:center;' +
   'background:var(--rcp-accent,#1d74f5);color:var(--rcp-on-accent,#fff);box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
   '.rcp-launcher:focus-visible{outline:3px solid var(--rcp-accent,#1d74f5);outline-offset:3px}' +

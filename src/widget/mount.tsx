@@ -26,6 +26,8 @@ export function mount(context: WidgetContext): WidgetHandle {
   if (context.inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
   const container = document.createElement('div');
   container.className = context.inline ? 'rcp-root rcp-inline' : 'rcp-root';
+  // `all: initial` leaves `direction` alone, so a host page's `dir`/`direction` would leak in without this.
+  container.dir = 'ltr';
   const accent = options.theme.color ?? serverColor(context.config);
   if (accent) {
     // CSSOM, not a style attribute: allowed under a strict style-src.

@@ -2,17 +2,18 @@
  * All of the widget's CSS, scoped to its shadow root. px rather than rem (rem follows the host page's root
  * font size), system fonts (no @font-face inside a shadow root), and every inherited property the widget
  * relies on is set on .rcp-root, because inherited properties are the one thing a host page's CSS can
- * push through the shadow boundary. Colours: body text #1f2329 on white is 15.6:1; errors #b3261e 6.5:1.
+ * push through the shadow boundary (`all` does not reset `direction`: the root carries a `dir` attribute).
+ * The panel's side is physical (`right`/`left`): it follows the launcher the site owner placed. Colours: body text #1f2329 on white is 15.6:1; errors #b3261e 6.5:1.
  */
 export const WIDGET_CSS = `
 .rcp-root{all:initial;display:block;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
   color:#1f2329;text-align:start;letter-spacing:normal;word-spacing:normal;text-transform:none;white-space:normal;visibility:visible;
   --rcp-accent-fallback:#1d74f5}
 .rcp-root *,.rcp-root *::before,.rcp-root *::after{box-sizing:border-box}
-.rcp-panel{position:fixed;bottom:88px;inset-inline-end:20px;z-index:2147483001;width:370px;max-width:calc(100vw - 40px);
+.rcp-panel{position:fixed;bottom:88px;right:20px;z-index:2147483001;width:370px;max-width:calc(100vw - 40px);
   max-height:calc(100vh - 108px);overflow:auto;background:#fff;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.25);
   display:flex;flex-direction:column;animation:rcp-in .16s ease-out}
-:host(.rcp-left) .rcp-panel{inset-inline-end:auto;inset-inline-start:20px}
+:host(.rcp-left) .rcp-panel{right:auto;left:20px}
 .rcp-inline .rcp-panel{position:static;width:auto;max-width:none;max-height:none;box-shadow:none;border:1px solid #c9ced6;animation:none}
 .rcp-panel[hidden]{display:none}
 @keyframes rcp-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
