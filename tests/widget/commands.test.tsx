@@ -1,0 +1,82 @@
+import { act, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { TOKEN_STORAGE_KEY } from '../../src/types/public-api.ts';
+import { configAnswer, livechatHandlers, type Recorded } from '../support/livechat-fixtures.ts';
+import { server } from '../support/msw-server.ts';
+import { renderWidget } from '../support/render-widget.ts';
+
+const config = configAnswer({
+  customFields: [{ _id: 'plan', label: 'Plan', type: 'input', required: false }],
+});
+
+describe('commands from the host page', () => {
+  it('prefill fills untouched fields and sends username with the registration', async () => {
+    const recorded: Recorded[] = [];
+    server.use(...livechatHandlers(recorded));
+    const user = userEvent.setup();
+    const { screen, handle } = renderWidget({ config, prefill: { username: 'ada-from-crm' } });
+    const name = await screen.findByRole('textbox', { name: /^Name/ });
+    await user.type(name, 'Typed by visitor');
+    act(() =>
+      handle.prefill({ name: 'From host', email: 'host@example.com', customFields: { plan: 'Gold' } }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: /^Email/ })).toHaveValue('host@example.com'),
+    );
+    expect(name).toHaveValue('Typed by visitor'); // what the visitor typed is never overwritten
+    expect(screen.getByRole('textbox', { name: /^Plan/ })).toHaveValue('Gold');
+    await user.click(screen.getByRole('button', { name: 'Start chat' }));
+    await screen.findByRole('heading', { name: 'You are connected' });
+    expect(recorded.find((r) => r.method === 'POST')?.body).toMatchObject({
+      visitor: {
+        name: 'Typed by visitor',
+        username: 'ada-from-crm',
+        customFields: [{ key: 'plan', value: 'Gold' }],
+      },
+    });
+  });
+
+  it('with startRoom false, stops after registration', async () => {
+    const recorded: Recorded[] = [];
+    server.use(...livechatHandlers(recorded));
+    const user = userEvent.setup();
+    const { screen, eventsNamed } = renderWidget({ config, options: { startRoom: false } });
+    await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: /^Email/ }), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Start chat' }));
+    expect(await screen.findByRole('heading', { name: 'Thank you' })).toBeVisible();
+    expect(eventsNamed('registered')).toHaveLength(1);
+    expect(eventsNamed('room')).toHaveLength(0);
+    expect(recorded.some((r) => r.url.pathname.endsWith('/room'))).toBe(false);
+  });
+
+  it('reset forgets the visitor: a new token and an empty form', async () => {
+    server.use(...livechatHandlers([]));
+    const user = userEvent.setup();
+    const { screen, handle } = renderWidget({ config });
+    await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Ada');
+    const before = localStorage.getItem(TOKEN_STORAGE_KEY);
+    act(() => handle.reset());
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveValue(''));
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toMatch(/^[0-9a-f]{64}$/);
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).not.toBe(before);
+  });
+
+  it('open and close emit their events once; closing from inside hands focus back', async () => {
+    server.use(...livechatHandlers([]));
+    const { handle, eventsNamed, onClosed, root } = renderWidget({ config, inline: false });
+    // jsdom applies no stylesheet: the panel's `hidden` attribute is what hides it.
+    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+    act(() => handle.open());
+    act(() => handle.open());
+    expect(root.querySelector('.rcp-panel')).not.toHaveAttribute('hidden');
+    const close = root.querySelector<HTMLButtonElement>('.rcp-close');
+    await userEvent.setup().click(close as HTMLButtonElement);
+    expect(eventsNamed('open')).toHaveLength(1);
+    expect(eventsNamed('close')).toHaveLength(1);
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    act(() => handle.close());
+    expect(eventsNamed('close')).toHaveLength(1);
+  });
+});
