@@ -12,7 +12,11 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           setupFiles: ['./tests/setup-dom.ts'],
-          include: ['tests/widget/**/*.test.{ts,tsx}', 'tests/loader/**/*.test.ts', 'tests/livechat/**/*.test.ts'],
+          include: [
+            'tests/widget/**/*.test.{ts,tsx}',
+            'tests/loader/**/*.test.ts',
+            'tests/livechat/**/*.test.ts',
+          ],
         },
       },
       {

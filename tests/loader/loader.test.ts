@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { RocketChatPrechatApi } from '../../src/types/public-api.ts';
 import { API, configAnswer, SERVER } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
@@ -25,8 +25,8 @@ async function runLoader() {
 const hosts = () => document.querySelectorAll('[data-rocketchat-prechat]');
 const launcher = () => hosts()[0]?.shadowRoot?.querySelector('button');
 
-let errors: ReturnType<typeof vi.spyOn>;
-let warnings: ReturnType<typeof vi.spyOn>;
+let errors: MockInstance<typeof console.error>;
+let warnings: MockInstance<typeof console.warn>;
 beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -100,7 +100,7 @@ describe('loader.js', () => {
     await runLoader();
     await waitFor(() => expect(launcher()).toBeTruthy());
     expect(hosts()).toHaveLength(1);
-    expect(warnings.mock.calls.map(([message]) => message)).toEqual([
+    expect(warnings.mock.calls.map((call) => call[0])).toEqual([
       '[RocketChatPrechat] init called twice; ignored',
       '[RocketChatPrechat] loaded twice; ignored',
     ]);
@@ -114,7 +114,7 @@ describe('loader.js', () => {
       ['frobnicate'],
     );
     await expect(runLoader()).resolves.toBeUndefined();
-    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([
       '[RocketChatPrechat] init: option "serverUrl" must be an http(s) URL, got javascript:alert(1)',
       '[RocketChatPrechat]',
       '[RocketChatPrechat] unknown command "frobnicate"',

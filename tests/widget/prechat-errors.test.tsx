@@ -23,7 +23,7 @@ async function fillAndSubmit({ screen, user }: Pick<ReturnType<typeof setup>, 's
   await user.click(screen.getByRole('button', { name: 'Start chat' }));
 }
 
-const rejectVisitor = (status: number, body: unknown) =>
+const rejectVisitor = (status: number, body: Record<string, unknown>) =>
   http.post(`${API}/visitor`, () => HttpResponse.json(body, { status }));
 
 describe('server answers the visitor can act on', () => {
