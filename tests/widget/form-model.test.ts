@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildFormModel } from '../../src/widget/form/form-model.ts';
 import { toRegistration, toSubmittedValues } from '../../src/widget/form/registration-body.ts';
-import { createTranslator, en } from '../../src/widget/i18n/en.ts';
+import { en } from '../../src/widget/i18n/catalogs/en.ts';
+import { createTranslator } from '../../src/widget/i18n/translate.ts';
 import { resolveOptions } from '../../src/widget/options.ts';
 import { configAnswer } from '../support/livechat-fixtures.ts';
 

@@ -65,7 +65,7 @@ describe('the pre-chat form', () => {
     expect(screen.getByRole('combobox', { name: /^Plan/ })).toHaveAccessibleDescription(
       'Please choose Plan.',
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('Please correct 4 field(s) marked below.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields (4).');
     expect(posts(recorded)).toHaveLength(0);
   });
 

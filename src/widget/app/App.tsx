@@ -7,7 +7,7 @@ import { buildFormModel } from '../form/form-model.ts';
 import type { PhoneNormaliser } from '../form/form-schema.ts';
 import { PrechatForm, type SubmitFailure } from '../form/PrechatForm.tsx';
 import { toRegistration, toSubmittedValues } from '../form/registration-body.ts';
-import type { Translate } from '../i18n/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { TokenStore } from '../storage/token-store.ts';
 import { describeError } from './describe-error.ts';

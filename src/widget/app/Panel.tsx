@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import type { Translate } from '../i18n/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 
 interface PanelProps {
   title: string;

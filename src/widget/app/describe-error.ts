@@ -1,6 +1,6 @@
 import { ApiError } from '../api/api-error.ts';
 import type { FormModel } from '../form/form-model.ts';
-import type { Translate } from '../i18n/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 
 export interface DescribedError {
   /** Stable code for the `error` event: Rocket.Chat's errorType/code, or our kind of failure. */

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PrefillValues } from '../../types/public-api.ts';
-import type { Translate } from '../i18n/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { FieldView } from './FieldView.tsx';
 import type { FormModel } from './form-model.ts';
 import { buildFormSchema, type PhoneNormaliser } from './form-schema.ts';

@@ -1,6 +1,6 @@
 import type { EnabledConfig } from '../../livechat/schemas.ts';
 import type { PrefillValues } from '../../types/public-api.ts';
-import type { Translate } from '../i18n/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 
 interface BaseField {

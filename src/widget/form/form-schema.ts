@@ -1,5 +1,5 @@
 import { z } from '../../livechat/zod.ts';
-import type { Translate } from '../i18n/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { FormField, FormModel } from './form-model.ts';
 
 // The address check of Rocket.Chat's own widget (packages/livechat/src/lib/email.ts, contract §9).

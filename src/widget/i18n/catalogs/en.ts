@@ -1,12 +1,13 @@
 /**
- * Every string the visitor can see, in English. Other catalogs must have exactly these keys.
- * `{name}` placeholders are filled by `translate`.
+ * Every string the visitor can see, in English: the reference catalog. Every other catalog must have exactly
+ * these keys (tests/widget/i18n.test.ts) and keep each `{placeholder}`.
  */
 export const en = {
+  openChat: 'Open chat',
   title: 'Need help?',
   intro: 'Tell us a little about you and we will connect you with an agent.',
   closeChat: 'Close chat',
-  requiredMarker: '(required)',
+  requiredHint: 'Fields marked * are required.',
   nameLabel: 'Name',
   emailLabel: 'Email',
   phoneLabel: 'Phone',
@@ -20,7 +21,8 @@ export const en = {
   errorEmail: 'Please enter a valid email address, like name@example.com.',
   errorPhone: 'Please enter a valid phone number with its country code, like +1 201 555 0123.',
   errorPattern: '{label} is not in the expected format.',
-  errorSummary: 'Please correct {count} field(s) marked below.',
+  errorSummary: 'Please correct the highlighted fields ({count}).',
+  errorConsent: 'Please accept this to start the chat.',
   errorDepartment: 'This department is not available. Please choose another one.',
   errorMissingFields: 'The chat server also needs: {fields}.',
   errorRateLimited: 'Too many attempts — try again in {seconds} s.',
@@ -35,6 +37,8 @@ export const en = {
   checkAgain: 'Check again',
   noAgentOnline:
     'All our agents are offline right now, so the chat could not start. Your details are saved — please try again later.',
+  welcomeBack: 'Welcome back, {name}.',
+  connecting: 'Connecting you to an agent…',
   connectedTitle: 'You are connected',
   connectedText: 'An agent will be with you shortly.',
   registeredTitle: 'Thank you',
@@ -42,15 +46,3 @@ export const en = {
   storageUnavailable: 'This device will not remember you after you leave the page.',
   loading: 'Loading…',
 } as const;
-
-export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-export function createTranslator(catalog: Catalog): Translate {
-  return (key, params) =>
-    catalog[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-      params && name in params ? String(params[name]) : match,
-    );
-}

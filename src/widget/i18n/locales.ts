@@ -1,0 +1,40 @@
+import { en } from './catalogs/en.ts';
+import type { Catalog } from './translate.ts';
+
+/**
+ * The catalogs the widget ships. All are in widget.js: together they weigh a few KB brotli, far less than
+ * the extra round trip a lazily loaded catalog would add before the form shows.
+ */
+export const CATALOGS: Record<string, Catalog> = { en };
+
+/** Languages written right to left: the widget root gets `dir="rtl"` and its logical properties mirror. */
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
+
+export interface ResolvedLocale {
+  locale: string;
+  catalog: Catalog;
+  dir: 'ltr' | 'rtl';
+}
+
+/**
+ * The first candidate the widget speaks, in order (the `locale` option, the server's language, the browser's
+ * languages): the exact tag, else the same language in another region (`pt-PT` → `pt-BR`), else English.
+ */
+export function resolveLocale(candidates: readonly (string | undefined)[]): ResolvedLocale {
+  const tags = Object.keys(CATALOGS);
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const wanted = candidate.replace('_', '-').toLowerCase();
+    const language = wanted.split('-')[0];
+    const match =
+      tags.find((tag) => tag.toLowerCase() === wanted) ??
+      tags.find((tag) => tag.toLowerCase().split('-')[0] === language);
+    if (match) return resolved(match);
+  }
+  return resolved('en');
+}
+
+function resolved(locale: string): ResolvedLocale {
+  const language = locale.split('-')[0] ?? locale;
+  return { locale, catalog: CATALOGS[locale] ?? en, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr' };
+}
