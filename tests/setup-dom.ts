@@ -28,6 +28,7 @@ afterEach(() => {
   server.resetHandlers();
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
   document.body.replaceChildren();
 });
 afterAll(() => server.close());

@@ -9,6 +9,7 @@ import { en } from './i18n/catalogs/en.ts';
 import { createTranslator } from './i18n/translate.ts';
 import { resolveOptions } from './options.ts';
 import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
+import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
 
@@ -99,6 +100,7 @@ export function mount(context: WidgetContext): WidgetHandle {
     },
     reset() {
       tokens.reset();
+      clearDraft();
       queryClient.clear();
       store.update({ prefill: {}, generation: store.get().generation + 1 });
     },

@@ -14,20 +14,31 @@ export async function requestJson<S extends z.ZodMiniType>(
   init: RequestInit,
   schema: S,
 ): Promise<z.infer<S>> {
+  // A timer rather than AbortSignal.timeout(): test clocks (Playwright's page.clock, fake timers) control it.
+  // It covers the body too: a server that sends headers and then stalls is as dead as one that never answers.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, REQUEST_TIMEOUT_MS);
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    response = await fetch(url, { ...init, signal: controller.signal });
+    text = await response.text();
+  } catch {
     throw new ApiError(timedOut ? 'timeout' : 'network', {});
+  } finally {
+    clearTimeout(timer);
   }
   let body: unknown;
   try {
-    body = JSON.parse(await response.text());
+    body = JSON.parse(text);
   } catch {
-    throw new ApiError(response.status >= 500 ? 'unavailable' : 'invalid-response', {
-      status: response.status,
-    });
+    // A proxy's own 429 or 5xx page is still a 429 or a 5xx.
+    if (response.status === 429 || response.status >= 500) throw toApiError(response.status, undefined);
+    throw new ApiError('invalid-response', { status: response.status });
   }
   if (!response.ok) throw toApiError(response.status, body);
   const parsed = schema.safeParse(body);

@@ -3,12 +3,13 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { configResponseSchema, type EnabledConfig } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
-import { buildFormModel } from '../form/form-model.ts';
+import { buildFormModel, withDraft } from '../form/form-model.ts';
 import type { PhoneNormaliser } from '../form/form-schema.ts';
 import { PrechatForm, type SubmitFailure } from '../form/PrechatForm.tsx';
 import { toRegistration, toSubmittedValues } from '../form/registration-body.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
+import { clearDraft, loadDraft } from '../storage/draft-store.ts';
 import type { TokenStore } from '../storage/token-store.ts';
 import { describeError } from './describe-error.ts';
 import { Panel } from './Panel.tsx';
@@ -50,7 +51,7 @@ export function App(props: AppProps) {
   const config = configQuery.data?.enabled ? (configQuery.data as EnabledConfig) : undefined;
 
   const [screen, setScreen] = useState<Screen>('form');
-  const [formError, setFormError] = useState<string>();
+  const [formError, setFormError] = useState<{ message: string; retryable: boolean }>();
   const [blockedUntil, setBlockedUntil] = useState(0);
   const [now, setNow] = useState(Date.now);
   const flow = usePrechatFlow({ api, tokens, startRoom: options.startRoom, emit });
@@ -78,7 +79,10 @@ export function App(props: AppProps) {
 
   // The initial prefill is part of the model (defaults); later ones are applied by the form itself.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the model is rebuilt on config or reset, not on prefill
-  const model = useMemo(() => buildFormModel(config, options, prefill, t), [config, options, t, generation]);
+  const model = useMemo(
+    () => withDraft(buildFormModel(config, options, prefill, t), loadDraft()),
+    [config, options, t, generation],
+  );
 
   const submit = useCallback(
     async (values: Record<string, string>): Promise<SubmitFailure | undefined> => {
@@ -88,15 +92,19 @@ export function App(props: AppProps) {
         const submitted = toSubmittedValues(model, values, phone);
         emit('submit', submitted);
         setScreen(await flow.run(toRegistration(model, submitted, tokens.get(), prefill.username)));
+        clearDraft();
         return undefined;
       } catch (error) {
-        const described = describeError(error, model, t);
-        if (described.code === 'network' && configQuery.isSuccess) props.onServerUnreachable();
+        const described = describeError(error, model, t, configQuery.isSuccess);
+        if ((described.code === 'network' || described.code === 'timeout') && configQuery.isSuccess)
+          props.onServerUnreachable();
         if (described.retryAfterSeconds) {
           setNow(Date.now());
           setBlockedUntil(Date.now() + described.retryAfterSeconds * 1000);
         }
-        setFormError(described.message || undefined);
+        setFormError(
+          described.message ? { message: described.message, retryable: described.retryable } : undefined,
+        );
         emit('error', {
           code: described.code,
           message: described.message || described.fieldErrors[0]?.[1] || '',
@@ -148,7 +156,8 @@ export function App(props: AppProps) {
           onSubmit={submit}
           busy={flow.busy}
           blocked={remaining > 0}
-          formError={remaining > 0 ? t('errorRateLimited', { seconds: remaining }) : formError}
+          formError={remaining > 0 ? t('errorRateLimited', { seconds: remaining }) : formError?.message}
+          canRetry={remaining === 0 && !!formError?.retryable}
         />
         {flow.paused && <p className="rcp-note">{t('offlineWaiting')}</p>}
       </>

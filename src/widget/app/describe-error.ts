@@ -9,11 +9,29 @@ export interface DescribedError {
   message: string;
   fieldErrors: [string, string][];
   retryAfterSeconds: number;
+  /** Worth a "Try again": the failure was the network's or the server's, not the visitor's. */
+  retryable: boolean;
 }
 
-/** Turns a failure of registration or room creation into what the visitor reads (contract §1.7, §3.4). */
-export function describeError(error: unknown, model: FormModel, t: Translate): DescribedError {
-  const described: DescribedError = { code: 'unknown', message: '', fieldErrors: [], retryAfterSeconds: 0 };
+/**
+ * Turns a failure of registration or room creation into what the visitor reads (contract §1.7, §3.4).
+ * `serverReachable`: the config came from this server, so a request that gets no answer at all is most
+ * likely refused by CORS (or the server just went down) — either way chat is unavailable, not the visitor's
+ * connection.
+ */
+export function describeError(
+  error: unknown,
+  model: FormModel,
+  t: Translate,
+  serverReachable: boolean,
+): DescribedError {
+  const described: DescribedError = {
+    code: 'unknown',
+    message: '',
+    fieldErrors: [],
+    retryAfterSeconds: 0,
+    retryable: error instanceof ApiError && (error.retryable || error.kind === 'invalid-response'),
+  };
   if (!(error instanceof ApiError)) {
     described.message = t('errorUnavailable');
     return described;
@@ -27,7 +45,7 @@ export function describeError(error: unknown, model: FormModel, t: Translate): D
       return described;
     case 'network':
     case 'timeout':
-      described.message = t('errorNetwork');
+      described.message = t(serverReachable ? 'errorUnavailable' : 'errorNetwork');
       return described;
     case 'unavailable':
       described.message = t('errorUnavailable');

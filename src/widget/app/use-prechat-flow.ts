@@ -41,8 +41,19 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
     if (saved.token !== tokens.get()) tokens.set(saved.token);
     emit('registered', { token: saved.token, visitor: saved });
     if (!startRoom) return 'registered';
-    const opened = await room.mutateAsync(saved.token);
-    emit('room', { token: saved.token, room: opened.room, newRoom: opened.newRoom });
+    let token = saved.token;
+    let opened: Awaited<ReturnType<LivechatApi['room']>>;
+    try {
+      opened = await room.mutateAsync(token);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'invalid-token')) throw error;
+      // The server no longer knows this token (the visitor was deleted in between): register again with the
+      // same details, then open the room.
+      token = (await registration.mutateAsync({ ...visitor, token })).visitor.token;
+      if (token !== tokens.get()) tokens.set(token);
+      opened = await room.mutateAsync(token);
+    }
+    emit('room', { token, room: opened.room, newRoom: opened.newRoom });
     return 'connected';
   }
 

@@ -3,8 +3,9 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { saveDraft } from '../storage/draft-store.ts';
 import { FieldView } from './FieldView.tsx';
-import type { FormModel } from './form-model.ts';
+import { type FormModel, stableId } from './form-model.ts';
 import { buildFormSchema, type PhoneNormaliser } from './form-schema.ts';
 
 export interface SubmitFailure {
@@ -25,6 +26,8 @@ interface PrechatFormProps {
   /** The button is shown but refuses to send (rate limited): the reason is announced elsewhere. */
   blocked: boolean;
   formError?: string;
+  /** Offer "Try again" with the error (dropped connection, 5xx, timeout). */
+  canRetry: boolean;
 }
 
 export function PrechatForm({
@@ -37,6 +40,7 @@ export function PrechatForm({
   busy,
   blocked,
   formError,
+  canRetry,
 }: PrechatFormProps) {
   const schema = useMemo(() => buildFormSchema(model, t, normalisePhone), [model, t, normalisePhone]);
   const {
@@ -45,6 +49,7 @@ export function PrechatForm({
     setError,
     setValue,
     getFieldState,
+    watch,
     formState: { errors, submitCount },
   } = useForm<Record<string, string>>({
     resolver: zodResolver(schema),
@@ -53,8 +58,18 @@ export function PrechatForm({
   });
   const idPrefix = useId();
   const sending = useRef(false);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const errorCount = Object.keys(errors).length;
+
+  // Every keystroke is kept for this tab until the chat starts, so a reload never loses it.
+  useEffect(() => {
+    const subscription = watch((values) => {
+      saveDraft(
+        Object.fromEntries(model.fields.map((field) => [stableId(field), String(values[field.name] ?? '')])),
+      );
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, model]);
 
   // A `prefill` after the form is shown fills only the fields the visitor has not touched.
   useEffect(() => {
@@ -85,9 +100,10 @@ export function PrechatForm({
   });
 
   return (
-    <form className="rcp-form" noValidate onSubmit={submit} aria-busy={busy}>
+    <form className="rcp-form" noValidate onSubmit={submit} aria-busy={busy} ref={formRef}>
+      <p className="rcp-hint">{t('requiredHint')}</p>
       {submitCount > 0 && errorCount > 0 && (
-        <p className="rcp-alert" role="alert" ref={summaryRef}>
+        <p className="rcp-alert" role="alert">
           {t('errorSummary', { count: errorCount })}
         </p>
       )}
@@ -102,9 +118,18 @@ export function PrechatForm({
         />
       ))}
       {formError && (
-        <p className="rcp-alert" role="alert">
-          {formError}
-        </p>
+        <div className="rcp-alert" role="alert">
+          <p className="rcp-alert-text">{formError}</p>
+          {canRetry && !busy && (
+            <button
+              type="button"
+              className="rcp-button rcp-button-secondary"
+              onClick={() => formRef.current?.requestSubmit()}
+            >
+              {t('tryAgain')}
+            </button>
+          )}
+        </div>
       )}
       <button className="rcp-button" type="submit" aria-disabled={busy || blocked || undefined}>
         {busy ? t('submitting') : t('submit')}

@@ -172,3 +172,18 @@ export function buildFormModel(
   }
   return { fields, defaults, hidden };
 }
+
+/** A field's id that survives a change of the server's field order: `name`, `email`, …, `cf:<key>`. */
+export function stableId(field: FormField): string {
+  return field.custom ? `cf:${field.custom.key}` : field.name;
+}
+
+/** The model with a saved draft over its defaults (what the visitor typed wins over prefills). */
+export function withDraft(model: FormModel, draft: Record<string, string>): FormModel {
+  const defaults = { ...model.defaults };
+  for (const field of model.fields) {
+    const saved = draft[stableId(field)];
+    if (saved) defaults[field.name] = saved;
+  }
+  return { ...model, defaults };
+}

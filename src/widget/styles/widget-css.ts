@@ -41,7 +41,10 @@ select.rcp-input{background-image:linear-gradient(45deg,transparent 50%,#1f2329 
 .rcp-input:focus-visible,.rcp-button:focus-visible{outline:3px solid #1d74f5;outline-offset:2px}
 .rcp-input[aria-invalid="true"]{border-color:#b3261e;border-width:2px}
 .rcp-error{margin:0;color:#b3261e;font-size:14px}
-.rcp-alert{margin:0;padding:10px 12px;border-radius:8px;background:#fdecea;color:#8c1d18;border:1px solid #f3b8b2}
+.rcp-alert{margin:0;padding:10px 12px;border-radius:8px;background:#fdecea;color:#8c1d18;border:1px solid #f3b8b2;
+  display:flex;flex-direction:column;gap:8px}
+.rcp-alert-text{margin:0}
+.rcp-hint{margin:0;font-size:14px;color:#4b5563}
 .rcp-button{all:initial;box-sizing:border-box;display:block;width:100%;min-height:44px;padding:10px 16px;border-radius:8px;cursor:pointer;
   text-align:center;font:inherit;font-weight:700;background:var(--rcp-accent,#1d74f5);color:var(--rcp-on-accent,#fff)}
 .rcp-button[aria-disabled="true"]{cursor:not-allowed;opacity:.75}

@@ -1,0 +1,34 @@
+/**
+ * What the visitor typed, kept in sessionStorage until the chat starts: a reload or a navigation in the
+ * middle of typing or submitting brings it back. Per tab, gone when the tab closes. Keyed by stable field
+ * ids (`name`, `email`, …, `cf:<custom field key>`) so a change in the server's field order cannot shuffle it.
+ */
+const DRAFT_KEY = 'rocketchat-prechat:draft';
+
+export type Draft = Record<string, string>;
+
+export function loadDraft(): Draft {
+  try {
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return {}; // blocked storage or a corrupt value: start empty
+  }
+}
+
+export function saveDraft(draft: Draft): void {
+  try {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // Full or blocked: the form still works, it just cannot survive a reload.
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    sessionStorage.removeItem(DRAFT_KEY);
+  } catch {}
+}
