@@ -25,6 +25,9 @@ const OPTION_TYPES: Record<string, string> = {
   customFields: 'object',
   startRoom: 'boolean',
   nonce: 'string',
+  labels: 'object',
+  customFieldLabels: 'object',
+  customFieldOptions: 'object',
 };
 
 /**

@@ -5,7 +5,7 @@ import type { WidgetContext, WidgetHandle } from '../types/public-api.ts';
 import { createLivechatApi } from './api/livechat-api.ts';
 import { App } from './app/App.tsx';
 import { createWidgetStore } from './app/widget-store.ts';
-import { en } from './i18n/catalogs/en.ts';
+import { resolveLocale } from './i18n/locales.ts';
 import { createTranslator } from './i18n/translate.ts';
 import { resolveOptions } from './options.ts';
 import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
@@ -18,10 +18,22 @@ const LOG = '[RocketChatPrechat]';
 /** Renders the form into the loader's shadow root and returns the handle the loader's commands drive. */
 export function mount(context: WidgetContext): WidgetHandle {
   const options = resolveOptions(context.options, (message) => console.error(`${LOG} ${message}`));
-  const t = createTranslator(en);
+  // The `locale` option, else the server's Language setting ('' means automatic), else the browser's.
+  const serverLanguage = (context.config as { config?: { settings?: { language?: unknown } } } | null)?.config
+    ?.settings?.language;
+  const { locale, catalog, dir } = resolveLocale([
+    options.locale,
+    typeof serverLanguage === 'string' ? serverLanguage : undefined,
+    ...navigator.languages,
+  ]);
+  const t = createTranslator({ ...catalog, ...options.labels });
   const tokens = createTokenStore();
   const api = createLivechatApi(options.serverUrl);
-  const country = countryOfLocale(options.locale ?? navigator.language);
+  // The phone's default country comes from a locale with a region (the visitor's, not the catalog's:
+  // a pt-PT visitor reads the pt-BR catalog but types Portuguese numbers).
+  const country = countryOfLocale(
+    [options.locale, ...navigator.languages].find((tag) => countryOfLocale(tag)),
+  );
   const nonce = options.nonce ?? '';
 
   const sheets = [addStyles(context.root, WIDGET_CSS)];
@@ -29,7 +41,10 @@ export function mount(context: WidgetContext): WidgetHandle {
   const container = document.createElement('div');
   container.className = context.inline ? 'rcp-root rcp-inline' : 'rcp-root';
   // `all: initial` leaves `direction` alone, so a host page's `dir`/`direction` would leak in without this.
-  container.dir = 'ltr';
+  container.dir = dir;
+  container.lang = locale;
+  // The loader drew the launcher in English; now that the catalog is here, name it in the visitor's language.
+  context.root.querySelector('.rcp-launcher')?.setAttribute('aria-label', t('openChat'));
   const accent = options.theme.color ?? serverColor(context.config);
   if (accent) {
     // CSSOM, not a style attribute: allowed under a strict style-src.
@@ -58,6 +73,7 @@ export function mount(context: WidgetContext): WidgetHandle {
         api={api}
         tokens={tokens}
         options={options}
+        locale={locale}
         t={t}
         inline={context.inline}
         initialConfig={context.config}

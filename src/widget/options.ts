@@ -1,5 +1,7 @@
 import { z } from '../livechat/zod.ts';
 import type { FieldSwitch, LocalCustomField } from '../types/public-api.ts';
+import { en } from './i18n/catalogs/en.ts';
+import type { MessageKey } from './i18n/translate.ts';
 
 /** The options after validation and defaults: what the rest of the widget reads. */
 export interface ResolvedOptions {
@@ -11,7 +13,15 @@ export interface ResolvedOptions {
   customFields: LocalCustomField[];
   startRoom: boolean;
   nonce?: string;
+  /** Overrides of any visible string, by catalog key. */
+  labels: Partial<Record<MessageKey, string>>;
+  /** Translations of the server's custom-field labels: `{ <key>: { <locale>: label } }`. */
+  customFieldLabels: Record<string, Record<string, string>>;
+  /** Translations of select options: `{ <key>: { <locale>: { <option>: label } } }`; the value sent stays the server's. */
+  customFieldOptions: Record<string, Record<string, Record<string, string>>>;
 }
+
+const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
 const fieldSwitch = z.optional(
   z.object({ show: z.optional(z.boolean()), required: z.optional(z.boolean()) }),
@@ -43,6 +53,9 @@ const optionSchemas = {
   ),
   startRoom: z.boolean(),
   nonce: z.string(),
+  labels: z.partialRecord(z.enum(MESSAGE_KEYS as [MessageKey, ...MessageKey[]]), z.string()),
+  customFieldLabels: z.record(z.string(), z.record(z.string(), z.string())),
+  customFieldOptions: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
 } as const;
 
 type OptionKey = keyof typeof optionSchemas;
@@ -85,5 +98,8 @@ export function resolveOptions(
     customFields: options.customFields ?? [],
     startRoom: options.startRoom ?? true,
     nonce: options.nonce,
+    labels: options.labels ?? {},
+    customFieldLabels: options.customFieldLabels ?? {},
+    customFieldOptions: options.customFieldOptions ?? {},
   };
 }

@@ -13,6 +13,9 @@ describe('init options', () => {
       customFields: [],
       startRoom: true,
       nonce: undefined,
+      labels: {},
+      customFieldLabels: {},
+      customFieldOptions: {},
     });
   });
 

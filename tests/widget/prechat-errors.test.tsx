@@ -65,7 +65,8 @@ describe('server answers the visitor can act on', () => {
       }),
     );
     await fillAndSubmit(ctx);
-    expect(await ctx.screen.findByText('Too many attempts — try again in 42 s.')).toBeVisible();
+    // The countdown may already have ticked once.
+    expect(await ctx.screen.findByText(/^Too many attempts — try again in (42|41) s\.$/)).toBeVisible();
     expect(ctx.screen.getByRole('button', { name: 'Start chat' })).toHaveAttribute('aria-disabled', 'true');
     await ctx.user.click(ctx.screen.getByRole('button', { name: 'Start chat' }));
     expect(ctx.recorded.filter((r) => r.method === 'POST')).toHaveLength(0);

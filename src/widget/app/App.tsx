@@ -20,6 +20,7 @@ export interface AppProps {
   api: LivechatApi;
   tokens: TokenStore;
   options: ResolvedOptions;
+  locale: string;
   t: Translate;
   inline: boolean;
   /** GET livechat/config as the loader fetched it (raw JSON), or null. */
@@ -35,7 +36,7 @@ export interface AppProps {
 type Screen = 'form' | 'connected' | 'registered';
 
 export function App(props: AppProps) {
-  const { api, tokens, options, t, inline, store, emit } = props;
+  const { api, tokens, options, locale, t, inline, store, emit } = props;
   const { open, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
   const initial = useMemo(
     () => configResponseSchema.safeParse(props.initialConfig).data?.config,
@@ -80,8 +81,8 @@ export function App(props: AppProps) {
   // The initial prefill is part of the model (defaults); later ones are applied by the form itself.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the model is rebuilt on config or reset, not on prefill
   const model = useMemo(
-    () => withDraft(buildFormModel(config, options, prefill, t), loadDraft()),
-    [config, options, t, generation],
+    () => withDraft(buildFormModel(config, options, prefill, t, locale), loadDraft()),
+    [config, options, t, locale, generation],
   );
 
   const submit = useCallback(

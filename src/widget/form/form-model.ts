@@ -34,6 +34,17 @@ export interface FormModel {
 /** What the server's config says, with Rocket.Chat's defaults when it could not be loaded. */
 type ConfigInput = Pick<EnabledConfig, 'settings' | 'departments' | 'customFields' | 'guest'> | undefined;
 
+/** The entry of a per-locale map for `locale`: the exact tag, else the same language (`pt` for `pt-BR`). */
+function forLocale<T>(byLocale: Record<string, T> | undefined, locale: string): T | undefined {
+  if (!byLocale) return undefined;
+  const language = locale.split('-')[0] ?? locale;
+  return (
+    byLocale[locale] ??
+    byLocale[language] ??
+    Object.entries(byLocale).find(([tag]) => tag.split('-')[0] === language)?.[1]
+  );
+}
+
 /** Compiles a Rocket.Chat `regexp` as the server does (`new RegExp(regexp)`); an invalid one checks nothing. */
 function compilePattern(source: string | null | undefined): RegExp | undefined {
   if (!source) return undefined;
@@ -53,6 +64,7 @@ export function buildFormModel(
   options: ResolvedOptions,
   prefill: PrefillValues,
   t: Translate,
+  locale = 'en',
 ): FormModel {
   const settings = config?.settings ?? {};
   const guest = config?.guest;
@@ -140,7 +152,9 @@ export function buildFormModel(
       return;
     }
     const name = `custom_${index}`;
-    const label = definition.label || definition.key;
+    const label =
+      forLocale(options.customFieldLabels[definition.key], locale) || definition.label || definition.key;
+    const optionLabels = forLocale(options.customFieldOptions[definition.key], locale) ?? {};
     const required = definition.required ?? false;
     defaults[name] = initial;
     if (definition.type === 'select' && definition.options?.length) {
@@ -151,7 +165,10 @@ export function buildFormModel(
         required,
         custom,
         placeholder: t('selectPlaceholder'),
-        options: definition.options.map((option) => ({ value: option, label: option })),
+        options: definition.options.map((option) => ({
+          value: option,
+          label: optionLabels[option] ?? option,
+        })),
       });
     } else {
       fields.push({
