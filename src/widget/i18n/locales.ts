@@ -1,11 +1,18 @@
+import { ar } from './catalogs/ar.ts';
+import { de } from './catalogs/de.ts';
 import { en } from './catalogs/en.ts';
+import { es } from './catalogs/es.ts';
+import { fr } from './catalogs/fr.ts';
+import { he } from './catalogs/he.ts';
+import { it } from './catalogs/it.ts';
+import { ptBR } from './catalogs/pt-BR.ts';
 import type { Catalog } from './translate.ts';
 
 /**
  * The catalogs the widget ships. All are in widget.js: together they weigh a few KB brotli, far less than
  * the extra round trip a lazily loaded catalog would add before the form shows.
  */
-export const CATALOGS: Record<string, Catalog> = { en };
+export const CATALOGS: Record<string, Catalog> = { en, 'pt-BR': ptBR, es, fr, de, it, ar, he };
 
 /** Languages written right to left: the widget root gets `dir="rtl"` and its logical properties mirror. */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
