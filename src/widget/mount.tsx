@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { addStyles, textColorOn } from '../shared/styles.ts';
 import type { WidgetContext, WidgetHandle } from '../types/public-api.ts';
@@ -14,6 +14,24 @@ import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
 
 const LOG = '[RocketChatPrechat]';
+
+// TanStack Query pauses a mutation while offline and sends it when the browser is back. It learns of both from
+// the window's online/offline events. Emulated offline modes (DevTools, test browsers) flip navigator.onLine
+// without firing them, so a slow poll backs up the way back online. Going offline is also decided when a
+// request actually fails (use-prechat-flow.ts): navigator.onLine alone has false negatives, so it never stops
+// a request from being tried.
+onlineManager.setEventListener((setOnline) => {
+  const online = () => setOnline(true);
+  const offline = () => setOnline(false);
+  const poll = setInterval(() => navigator.onLine && !onlineManager.isOnline() && online(), 1000);
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  return () => {
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    clearInterval(poll);
+  };
+});
 
 /** Renders the form into the loader's shadow root and returns the handle the loader's commands drive. */
 export function mount(context: WidgetContext): WidgetHandle {

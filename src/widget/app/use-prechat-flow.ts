@@ -1,12 +1,22 @@
-import { useMutation } from '@tanstack/react-query';
+import { onlineManager, useMutation } from '@tanstack/react-query';
 import type { VisitorRegistration } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import type { TokenStore } from '../storage/token-store.ts';
 
-const retry = (failures: number, error: unknown) =>
-  failures < 2 && error instanceof ApiError && error.retryable;
+/**
+ * Retry a dropped connection or a 5xx twice. A request that failed because the browser is offline is retried
+ * for as long as it takes: marking the network offline pauses the mutation until the browser is back.
+ */
+const retry = (failures: number, error: unknown) => {
+  if (!(error instanceof ApiError && error.retryable)) return false;
+  if (error.kind === 'network' && !navigator.onLine) {
+    onlineManager.setOnline(false);
+    return true;
+  }
+  return failures < 2;
+};
 const retryDelay = (attempt: number) => 1000 * 2 ** attempt;
 
 interface FlowDeps {
