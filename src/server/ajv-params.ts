@@ -36,14 +36,16 @@ function validateObject(data: unknown, schema: ObjectSchema): Result {
     return { ok: false, message: 'must be object' };
   const input = data as Record<string, unknown>;
   for (const key of schema.required) {
-    if (!(key in input)) return { ok: false, message: `must have required property '${key}'` };
+    if (!Object.hasOwn(input, key)) return { ok: false, message: `must have required property '${key}'` };
   }
   for (const key of Object.keys(input)) {
-    if (!(key in schema.properties)) return { ok: false, message: 'must NOT have additional properties' };
+    // Own keys only: `constructor`, `toString`… are additional properties, as in AJV, not inherited matches.
+    if (!Object.hasOwn(schema.properties, key))
+      return { ok: false, message: 'must NOT have additional properties' };
   }
   const output: Record<string, unknown> = { ...input };
   for (const [key, prop] of Object.entries(schema.properties)) {
-    if (!(key in input)) continue;
+    if (!Object.hasOwn(input, key)) continue;
     const value = input[key];
     if (prop.type === 'array') {
       if (!Array.isArray(value)) return { ok: false, message: 'must be array' };

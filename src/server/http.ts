@@ -28,7 +28,8 @@ export function clientIp(c: AppContext): string {
 
 /** Query string as Rocket.Chat's `parseQueryParams` yields it: a repeated key becomes an array. */
 export function queryParams(url: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  // No prototype: `__proto__`, `constructor`… are ordinary keys, never the prototype or an inherited value.
+  const out: Record<string, string | string[]> = Object.create(null);
   const search = new URL(url).searchParams;
   for (const [key, value] of search) {
     const existing = out[key];
