@@ -19,7 +19,15 @@ export const CDN_PORT = 5175;
 export const CDN_URL = `http://127.0.0.1:${CDN_PORT}`;
 
 /** The host pages that exist in e2e/hosts/. */
-export type HostPage = 'basic' | 'attributes' | 'inline' | 'double' | 'hostile' | 'csp' | 'blank';
+export type HostPage =
+  | 'basic'
+  | 'attributes'
+  | 'inline'
+  | 'double'
+  | 'hostile'
+  | 'csp'
+  | 'csp-nonce'
+  | 'blank';
 
 /** The URL of a host page, e.g. `hostUrl('basic')` → http://127.0.0.1:5174/basic.html. */
 export function hostUrl(page: HostPage, query = ''): string {

@@ -56,6 +56,7 @@ function start(queue: ArrayLike<unknown>[]): void {
         config,
         prefill,
         baseUrl,
+        nonce: options?.nonce || nonce,
         emit: events.emit,
         onClosed() {
           isOpen = false;

@@ -106,6 +106,8 @@ export interface WidgetContext {
   prefill: PrefillValues;
   /** URL of the folder holding widget.js and its lazy parts. */
   baseUrl: string;
+  /** CSP nonce for the scripts the widget adds (the `nonce` option, else the loader tag's own). */
+  nonce: string;
   emit<E extends EventName>(name: E, detail: EventMap[E]): void;
   /** The panel was closed from inside (Escape, close button): the loader restores the launcher. */
   onClosed(): void;

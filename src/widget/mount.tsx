@@ -52,7 +52,7 @@ export function mount(context: WidgetContext): WidgetHandle {
   const country = countryOfLocale(
     [options.locale, ...navigator.languages].find((tag) => countryOfLocale(tag)),
   );
-  const nonce = options.nonce ?? '';
+  const nonce = context.nonce;
 
   const sheets = [addStyles(context.root, WIDGET_CSS)];
   if (context.inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
@@ -82,6 +82,10 @@ export function mount(context: WidgetContext): WidgetHandle {
     if (!store.get().open) return;
     store.update({ open: false });
     context.emit('close', undefined);
+    // The full-screen panel made the launcher inert (Panel.tsx); React clears that only after this returns,
+    // and an inert launcher cannot take the focus the loader hands back to it.
+    const launcher = context.root.querySelector<HTMLElement>('.rcp-launcher');
+    if (launcher) launcher.inert = false;
     if (fromInside) context.onClosed();
   };
 

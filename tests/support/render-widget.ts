@@ -31,6 +31,7 @@ export function renderWidget({
     config,
     prefill,
     baseUrl: 'https://cdn.example.com/widget/',
+    nonce: '',
     emit: (name, detail) => events.push({ name, detail }),
     onClosed,
   });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { configResponseSchema, type EnabledConfig } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
@@ -56,6 +56,13 @@ export function App(props: AppProps) {
   const [blockedUntil, setBlockedUntil] = useState(0);
   const [now, setNow] = useState(Date.now);
   const flow = usePrechatFlow({ api, tokens, startRoom: options.startRoom, emit });
+
+  // The form (and the focused button) is replaced by the confirmation: focus follows, so keyboard and
+  // screen-reader users land on what happened instead of on the page's <body>.
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (screen !== 'form') doneHeading.current?.focus();
+  }, [screen]);
 
   // `reset`: a new visitor starts from an empty form.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on reset only
@@ -122,7 +129,9 @@ export function App(props: AppProps) {
   else if (screen !== 'form') {
     body = (
       <div className="rcp-done">
-        <h3>{t(screen === 'connected' ? 'connectedTitle' : 'registeredTitle')}</h3>
+        <h3 tabIndex={-1} ref={doneHeading}>
+          {t(screen === 'connected' ? 'connectedTitle' : 'registeredTitle')}
+        </h3>
         <p>{t(screen === 'connected' ? 'connectedText' : 'registeredText')}</p>
       </div>
     );

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import type { Translate } from '../i18n/translate.ts';
 
 interface PanelProps {
@@ -10,10 +10,26 @@ interface PanelProps {
   children: ReactNode;
 }
 
+// Where the panel covers the whole screen (see widget-css.ts), it is modal: focus stays inside it.
+const FULL_SCREEN = '(max-width: 480px)';
+const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
+
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia?.(query);
+      list?.addEventListener('change', onChange);
+      return () => list?.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia?.(query).matches ?? false,
+  );
+}
+
 /** The frame: a labelled dialog behind the launcher, or a labelled region when inline. */
 export function Panel({ title, inline, open, onClose, t, children }: PanelProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const modal = useMediaQuery(FULL_SCREEN) && !inline;
 
   // On open, focus moves into the panel: to the first field, else to the panel itself.
   useEffect(() => {
@@ -22,22 +38,51 @@ export function Panel({ title, inline, open, onClose, t, children }: PanelProps)
     (first ?? ref.current)?.focus();
   }, [open, inline]);
 
+  // Full screen, the launcher sits under the panel: take it out of the tab order and the accessibility tree.
+  useEffect(() => {
+    const launcher = (ref.current?.getRootNode() as ShadowRoot | undefined)?.querySelector?.<HTMLElement>(
+      '.rcp-launcher',
+    );
+    if (launcher) launcher.inert = open && modal;
+    return () => {
+      if (launcher) launcher.inert = false;
+    };
+  }, [open, modal]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape' && !inline) {
+      event.stopPropagation();
+      onClose();
+    }
+    if (event.key === 'Tab' && modal && ref.current) {
+      const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => !el.hasAttribute('disabled'),
+      );
+      const active = (ref.current.getRootNode() as ShadowRoot).activeElement;
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (event.shiftKey && (active === first || active === ref.current)) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog or region, both take a label
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog from anywhere inside it
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog and Tab wraps from anywhere inside it
     <div
       ref={ref}
       className="rcp-panel"
       role={inline ? 'region' : 'dialog'}
       aria-labelledby={titleId}
+      aria-modal={modal || undefined}
       hidden={!open}
       tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !inline) {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <div className="rcp-header">
         <h2 className="rcp-title" id={titleId}>

@@ -53,6 +53,8 @@ select.rcp-input{background-image:linear-gradient(45deg,transparent 50%,#1f2329 
 .rcp-visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .rcp-done{display:flex;flex-direction:column;gap:8px;align-items:flex-start}
 .rcp-done h3{margin:0;font-size:18px}
+.rcp-done h3:focus{outline:none}
+.rcp-done h3:focus-visible{outline:3px solid #1d74f5;outline-offset:2px}
 .rcp-done p{margin:0}
 `;
 
