@@ -27,6 +27,7 @@ export type HostPage =
   | 'hostile'
   | 'csp'
   | 'csp-nonce'
+  | 'options'
   | 'blank';
 
 /** The URL of a host page, e.g. `hostUrl('basic')` → http://127.0.0.1:5174/basic.html. */

@@ -122,7 +122,11 @@ function start(queue: ArrayLike<unknown>[]): void {
         element.style.setProperty('--rcp-on-accent', textColorOn(accent));
       }
       if (theme?.position === 'left') element.classList.add('rcp-left');
-      launcher = drawLauncher(root, () => command('open', !isOpen));
+      // English until the form bundle (and its catalogs) loads, unless the site owner named it.
+      const label = (checked.labels as { openChat?: unknown } | undefined)?.openChat;
+      launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
+        command('open', !isOpen),
+      );
       preloadScript(`${baseUrl}widget.js`, checked.nonce || nonce);
       events.emit('ready', undefined);
       return config;

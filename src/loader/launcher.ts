@@ -13,12 +13,12 @@ const CSS =
   '.rcp-launcher:focus-visible{outline:3px solid #1f2329;outline-offset:2px;box-shadow:0 0 0 2px #fff}' +
   '.rcp-launcher svg{width:28px;height:28px;fill:currentColor}';
 
-export function drawLauncher(root: ShadowRoot, onClick: () => void): HTMLButtonElement {
+export function drawLauncher(root: ShadowRoot, label: string, onClick: () => void): HTMLButtonElement {
   addStyles(root, CSS);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'rcp-launcher';
-  button.setAttribute('aria-label', 'Open chat');
+  button.setAttribute('aria-label', label);
   button.setAttribute('aria-expanded', 'false');
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(svgNs, 'svg');

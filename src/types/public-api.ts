@@ -46,6 +46,12 @@ export interface PrechatOptions {
   startRoom?: boolean;
   /** A CSP nonce put on every script the loader adds. */
   nonce?: string;
+  /** Overrides of any visible string, by catalog key (see src/widget/i18n/catalogs/en.ts), e.g. `{ submit: 'Chat now' }`. */
+  labels?: Record<string, string>;
+  /** Translations of the server's custom-field labels: `{ <field key>: { <locale>: label } }`. */
+  customFieldLabels?: Record<string, Record<string, string>>;
+  /** Translations of select options: `{ <field key>: { <locale>: { <option>: label } } }`; the value sent stays the server's. */
+  customFieldOptions?: Record<string, Record<string, Record<string, string>>>;
 }
 
 /** Values for `prefill`: pre-fill the form (and `username` for a new visitor). */
