@@ -1,4 +1,5 @@
 import type { EventHandler, EventMap, EventName } from '../types/public-api.ts';
+import { logError } from './log.ts';
 
 const EVENT_NAMES: readonly EventName[] = ['ready', 'open', 'close', 'submit', 'registered', 'room', 'error'];
 
@@ -19,7 +20,7 @@ export function createEmitter() {
         try {
           (handler as EventHandler<E>)(detail);
         } catch (error) {
-          console.error(`[RocketChatPrechat] ${name} handler:`, error);
+          logError(`${name} handler:`, error);
         }
       }
     },

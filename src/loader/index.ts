@@ -17,11 +17,11 @@ import {
 } from '../types/public-api.ts';
 import { createEmitter } from './emitter.ts';
 import { drawLauncher } from './launcher.ts';
+import { logError, logWarn } from './log.ts';
 import { checkOptions, readScriptOptions } from './script-options.ts';
 
 // Read synchronously on the first line: currentScript is null once any callback runs.
 const script = document.currentScript as HTMLScriptElement | null;
-const LOG = '[RocketChatPrechat]';
 
 type Api = RocketChatPrechatApi & { loaded?: boolean };
 type Global = Window & { RocketChatPrechatWidget?: WidgetModule };
@@ -29,7 +29,7 @@ type Global = Window & { RocketChatPrechatWidget?: WidgetModule };
 const existing = window.RocketChatPrechat as Api | undefined;
 if (existing?.loaded) {
   // The snippet (or loader.js) is on the page twice: the first copy owns the widget.
-  console.warn(`${LOG} loaded twice; ignored`);
+  logWarn(`loaded twice; ignored`);
 } else {
   start(existing?.q ?? []);
 }
@@ -67,7 +67,7 @@ function start(queue: ArrayLike<unknown>[]): void {
     );
     widget.catch((error) => {
       widget = undefined;
-      console.error(LOG, error);
+      logError(error);
       events.emit('error', { code: 'widget-load-failed', message: String(error.message) });
     });
     return widget;
@@ -85,7 +85,7 @@ function start(queue: ArrayLike<unknown>[]): void {
 
   function init(input: unknown): void {
     if (options) {
-      console.warn(`${LOG} init called twice; ignored`);
+      logWarn(`init called twice; ignored`);
       return;
     }
     const checked = checkOptions(input);
@@ -95,7 +95,7 @@ function start(queue: ArrayLike<unknown>[]): void {
       container =
         typeof checked.container === 'string' ? document.querySelector(checked.container) : checked.container;
       if (!(container instanceof Element)) {
-        console.error(`${LOG} init: option "container" matches no element: ${String(checked.container)}`);
+        logError(`init: option "container" matches no element: ${String(checked.container)}`);
         return;
       }
     }
@@ -137,7 +137,7 @@ function start(queue: ArrayLike<unknown>[]): void {
   /** Open or close the panel; `toggle` false closes. */
   function command(name: 'open' | 'close', toggle = name === 'open'): void {
     if (!ready || !host) {
-      console.warn(`${LOG} ${name} before init`);
+      logWarn(`${name} before init`);
       return;
     }
     const current = host;
@@ -178,9 +178,9 @@ function start(queue: ArrayLike<unknown>[]): void {
         } catch {}
         widget?.then((handle) => handle.reset());
       } else if (name === 'destroy') destroy();
-      else console.error(`${LOG} unknown command "${String(name)}"`);
+      else logError(`unknown command "${String(name)}"`);
     } catch (error) {
-      console.error(LOG, error);
+      logError(error);
     }
   };
   api.loaded = true;
@@ -209,7 +209,7 @@ function fetchConfig(options: PrechatOptions): Promise<unknown> {
   return fetch(url, { signal: AbortSignal.timeout(8000) })
     .then((response) => response.json())
     .catch((error) => {
-      console.warn(LOG, error);
+      logWarn(error);
       return null;
     });
 }

@@ -25,7 +25,7 @@ export function drawLauncher(root: ShadowRoot, label: string, onClick: () => voi
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(svgNs, 'path');
-  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  path.setAttribute('d', 'M3 4h18v13H9l-5 4v-4H3z'); // a speech bubble
   svg.append(path);
   button.append(svg);
   button.addEventListener('click', onClick);

@@ -1,4 +1,5 @@
 import type { PrechatOptions } from '../types/public-api.ts';
+import { logError } from './log.ts';
 
 /**
  * Options from the loader's own `data-*` attributes: the form a page with a strict CSP uses, since it
@@ -15,40 +16,23 @@ export function readScriptOptions(script: HTMLScriptElement | null): Partial<Pre
   return options;
 }
 
-const OPTION_TYPES: Record<string, string> = {
-  serverUrl: 'string',
-  container: 'string|object',
-  department: 'string',
-  locale: 'string',
-  theme: 'object',
-  fields: 'object',
-  customFields: 'object',
-  startRoom: 'boolean',
-  nonce: 'string',
-  labels: 'object',
-  customFieldLabels: 'object',
-  customFieldOptions: 'object',
-};
+// The option names the loader knows. Their values are checked by the widget bundle when it mounts (one
+// console error per bad value, naming it): the loader only has room to catch typos in the names.
+const OPTION_NAMES =
+  'serverUrl container department locale theme fields customFields startRoom nonce labels customFieldLabels customFieldOptions';
 
 /**
- * The shallow check the loader can afford: each bad option is one console error naming it and is
- * dropped, so the host page never breaks. The widget bundle checks the nested values.
- * Returns undefined when the options cannot work at all (no usable serverUrl).
+ * The check the loader can afford: an unknown option is one console error naming it and is dropped, so the
+ * host page never breaks. Returns undefined when the options cannot work at all (no usable serverUrl).
  */
 export function checkOptions(input: unknown): PrechatOptions | undefined {
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input && typeof input === 'object' ? input : {})) {
-    const expected = OPTION_TYPES[key];
-    if (expected?.includes(typeof value)) options[key] = value;
-    else
-      console.error(
-        `[RocketChatPrechat] init: option "${key}" ${expected ? `must be a ${expected}` : 'is unknown'} (ignored)`,
-      );
+    if (OPTION_NAMES.split(' ').includes(key)) options[key] = value;
+    else logError(`init: option "${key}" is unknown (ignored)`);
   }
   if (!/^https?:\/\/[^/]/i.test(String(options.serverUrl))) {
-    console.error(
-      `[RocketChatPrechat] init: option "serverUrl" must be an http(s) URL, got ${options.serverUrl}`,
-    );
+    logError(`init: option "serverUrl" must be an http(s) URL, got ${options.serverUrl}`);
     return undefined;
   }
   options.serverUrl = String(options.serverUrl).replace(/\/+$/, '');
