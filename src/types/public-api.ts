@@ -114,6 +114,11 @@ export interface WidgetContext {
   baseUrl: string;
   /** CSP nonce for the scripts the widget adds (the `nonce` option, else the loader tag's own). */
   nonce: string;
+  /**
+   * Loads libphonenumber-js. The script-tag build adds `widget/phone.js` from `baseUrl`; the npm build passes
+   * a dynamic `import('libphonenumber-js/min')` so the bundler splits it out.
+   */
+  loadPhone?: () => Promise<PhoneLib>;
   emit<E extends EventName>(name: E, detail: EventMap[E]): void;
   /** The panel was closed from inside (Escape, close button): the loader restores the launcher. */
   onClosed(): void;
@@ -130,6 +135,14 @@ export interface WidgetHandle {
 /** The widget bundle registers itself under this global name (classic script, see vite.config.ts). */
 export interface WidgetModule {
   mount(context: WidgetContext): WidgetHandle;
+}
+
+/** The part of libphonenumber-js the form uses. */
+export interface PhoneLib {
+  parsePhoneNumberFromString(
+    text: string,
+    defaultCountry?: never,
+  ): { isValid(): boolean; number: string } | undefined;
 }
 
 /** localStorage key of the visitor token, shared by loader and widget. */

@@ -53,6 +53,7 @@ export function mount(context: WidgetContext): WidgetHandle {
     [options.locale, ...navigator.languages].find((tag) => countryOfLocale(tag)),
   );
   const nonce = context.nonce;
+  const loadPhone = context.loadPhone ?? (() => loadPhoneLib(context.baseUrl, nonce));
 
   const sheets = [addStyles(context.root, WIDGET_CSS)];
   if (context.inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
@@ -101,10 +102,10 @@ export function mount(context: WidgetContext): WidgetHandle {
         initialConfig={context.config}
         store={store}
         emit={context.emit}
-        preloadPhone={() => void loadPhoneLib(context.baseUrl, nonce).catch(() => {})}
+        preloadPhone={() => void loadPhone().catch(() => {})}
         normalisePhone={async (text) => {
           try {
-            return toE164(await loadPhoneLib(context.baseUrl, nonce), text, country);
+            return toE164(await loadPhone(), text, country);
           } catch (error) {
             console.error(LOG, error);
             // Without the metadata the number is sent as typed rather than blocking the visitor.

@@ -1,12 +1,8 @@
 import { loadScript } from '../../shared/load-script.ts';
 
-/** The part of libphonenumber-js the form uses; shipped as the lazy `widget/phone.js` (≈26 KB brotli). */
-export interface PhoneLib {
-  parsePhoneNumberFromString(
-    text: string,
-    defaultCountry?: string,
-  ): { isValid(): boolean; number: string } | undefined;
-}
+import type { PhoneLib } from '../../types/public-api.ts';
+
+export type { PhoneLib };
 
 type Global = Window & { RocketChatPrechatPhone?: PhoneLib };
 
@@ -41,6 +37,7 @@ export function countryOfLocale(locale: string | undefined): string | undefined 
 
 /** E.164 form of a valid number, or undefined when it is not a valid number. */
 export function toE164(lib: PhoneLib, text: string, country: string | undefined): string | undefined {
-  const parsed = lib.parsePhoneNumberFromString(text, country);
+  // `never`: libphonenumber-js types the country as its CountryCode union; an unknown one is simply ignored.
+  const parsed = lib.parsePhoneNumberFromString(text, country as never);
   return parsed?.isValid() ? parsed.number : undefined;
 }
