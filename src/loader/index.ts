@@ -12,6 +12,7 @@ import {
   type PrefillValues,
   type RocketChatPrechatApi,
   TOKEN_STORAGE_KEY,
+  type VisitorInfo,
   type WidgetHandle,
   type WidgetModule,
 } from '../types/public-api.ts';
@@ -46,6 +47,7 @@ function start(queue: ArrayLike<unknown>[]): void {
   let ready: Promise<unknown> | undefined;
   let widget: Promise<WidgetHandle> | undefined;
   let isOpen = false;
+  let registered: { token: string; visitor: unknown } | undefined;
 
   function mountWidget(root: ShadowRoot, config: unknown): Promise<WidgetHandle> {
     widget ??= loadWidgetModule().then((module) =>
@@ -57,7 +59,10 @@ function start(queue: ArrayLike<unknown>[]): void {
         prefill,
         baseUrl,
         nonce: options?.nonce || nonce,
-        emit: events.emit,
+        emit(name, detail) {
+          if (name === 'registered') registered = detail as typeof registered;
+          events.emit(name, detail);
+        },
         onClosed() {
           isOpen = false;
           launcher?.setAttribute('aria-expanded', 'false');
@@ -68,7 +73,7 @@ function start(queue: ArrayLike<unknown>[]): void {
     widget.catch((error) => {
       widget = undefined;
       logError(error);
-      events.emit('error', { code: 'widget-load-failed', message: String(error.message) });
+      events.emit('error', { code: 'widget-load-failed', message: error.message });
     });
     return widget;
   }
@@ -177,6 +182,17 @@ function start(queue: ArrayLike<unknown>[]): void {
           localStorage.removeItem(TOKEN_STORAGE_KEY);
         } catch {}
         widget?.then((handle) => handle.reset());
+      } else if (name === 'getVisitor') {
+        // What the host may know about its visitor (Rocket.Chat's own widget offers no way to read it).
+        const answer = (config?: unknown) =>
+          (a as (visitor: VisitorInfo) => void)({
+            token: registered?.token ?? storedToken(),
+            visitor:
+              registered?.visitor ??
+              (config as { config?: { guest?: unknown } } | null)?.config?.guest ??
+              null,
+          });
+        (ready ?? Promise.resolve()).then(answer, answer);
       } else if (name === 'destroy') destroy();
       else logError(`unknown command "${String(name)}"`);
     } catch (error) {
@@ -197,13 +213,19 @@ function start(queue: ArrayLike<unknown>[]): void {
 
 type ServerTheme = { config?: { theme?: { color?: string } } } | null;
 
+function storedToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** GET livechat/config; resolves null when the server cannot be reached (the launcher is drawn anyway). */
 function fetchConfig(options: PrechatOptions): Promise<unknown> {
   const query = new URLSearchParams();
-  try {
-    const token = localStorage.getItem(TOKEN_STORAGE_KEY);
-    if (token) query.set('token', token);
-  } catch {}
+  const token = storedToken();
+  if (token) query.set('token', token);
   if (options.department) query.set('department', options.department);
   const url = `${options.serverUrl}/api/v1/livechat/config${query.size ? `?${query}` : ''}`;
   return fetch(url, { signal: AbortSignal.timeout(8000) })

@@ -19,7 +19,7 @@ export function readScriptOptions(script: HTMLScriptElement | null): Partial<Pre
 // The option names the loader knows. Their values are checked by the widget bundle when it mounts (one
 // console error per bad value, naming it): the loader only has room to catch typos in the names.
 const OPTION_NAMES =
-  'serverUrl container department locale theme fields customFields startRoom nonce labels customFieldLabels customFieldOptions';
+  'serverUrl container department locale theme fields customFields startRoom nonce labels customFieldLabels customFieldOptions consent handoff';
 
 /**
  * The check the loader can afford: an unknown option is one console error naming it and is dropped, so the

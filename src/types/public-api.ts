@@ -52,16 +52,53 @@ export interface PrechatOptions {
   customFieldLabels?: Record<string, Record<string, string>>;
   /** Translations of select options: `{ <field key>: { <locale>: { <option>: label } } }`; the value sent stays the server's. */
   customFieldOptions?: Record<string, Record<string, Record<string, string>>>;
+  /** Ask for consent (also shown when the server's `forceAcceptDataProcessingConsent` is on). */
+  consent?: ConsentOptions;
+  /**
+   * After registration: `'event'` (default) — the `room` event for the site's own chat UI; `'rocketchat'` — hand
+   * the token to Rocket.Chat's official Livechat widget on the page and open it.
+   */
+  handoff?: 'event' | 'rocketchat';
 }
+
+/**
+ * How a prefilled field is shown: `editable` (the default: shown, the visitor may change it), `readonly`
+ * (shown, locked) or `hidden` (not shown, sent with the registration).
+ */
+export type PrefillMode = 'editable' | 'readonly' | 'hidden';
+
+/** A value, or a value with its mode: `'Ada'` or `{ value: 'Ada', mode: 'readonly' }`. */
+export type PrefillValue = string | { value: string; mode?: PrefillMode };
 
 /** Values for `prefill`: pre-fill the form (and `username` for a new visitor). */
 export interface PrefillValues {
-  name?: string;
-  email?: string;
-  phone?: string;
-  department?: string;
+  name?: PrefillValue;
+  email?: PrefillValue;
+  phone?: PrefillValue;
+  /** A department `_id` or exact name. */
+  department?: PrefillValue;
   username?: string;
-  customFields?: Record<string, string>;
+  customFields?: Record<string, PrefillValue>;
+}
+
+/** Consent the visitor must give (or may give) before the chat starts, recorded as visitor custom fields. */
+export interface ConsentOptions {
+  /** Plain text; `[label](https://…)` and bare http(s) URLs become links. Default: the server's consent text. */
+  text?: string;
+  /** Recorded with the consent. Default: a short hash of the text, so a new text is a new version. */
+  version?: string;
+  /** Without the tick the chat does not start. Default true. */
+  required?: boolean;
+  /** The custom-field keys the consent is recorded under; they must exist on the server (scope visitor). */
+  keys?: { version?: string; acceptedAt?: string };
+}
+
+/** The visitor as `getVisitor` reports it. */
+export interface VisitorInfo {
+  /** The visitor token this browser uses, or null before there is one. */
+  token: string | null;
+  /** Rocket.Chat's visitor document: from this page's registration, else `config.guest`, else null. */
+  visitor: unknown;
 }
 
 export interface EventMap {
@@ -90,6 +127,7 @@ export interface RocketChatPrechatApi {
   (command: 'init', options: PrechatOptions): void;
   (command: 'open' | 'close' | 'reset' | 'destroy'): void;
   (command: 'prefill', values: PrefillValues): void;
+  (command: 'getVisitor', callback: (visitor: VisitorInfo) => void): void;
   <E extends EventName>(command: 'on' | 'off', event: E, handler: EventHandler<E>): void;
   q?: IArguments[];
 }

@@ -1,5 +1,5 @@
 import { z } from '../livechat/zod.ts';
-import type { FieldSwitch, LocalCustomField } from '../types/public-api.ts';
+import type { ConsentOptions, FieldSwitch, LocalCustomField } from '../types/public-api.ts';
 import { en } from './i18n/catalogs/en.ts';
 import type { MessageKey } from './i18n/translate.ts';
 
@@ -19,6 +19,8 @@ export interface ResolvedOptions {
   customFieldLabels: Record<string, Record<string, string>>;
   /** Translations of select options: `{ <key>: { <locale>: { <option>: label } } }`; the value sent stays the server's. */
   customFieldOptions: Record<string, Record<string, Record<string, string>>>;
+  consent?: ConsentOptions;
+  handoff: 'event' | 'rocketchat';
 }
 
 const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
@@ -56,6 +58,18 @@ const optionSchemas = {
   labels: z.partialRecord(z.enum(MESSAGE_KEYS as [MessageKey, ...MessageKey[]]), z.string()),
   customFieldLabels: z.record(z.string(), z.record(z.string(), z.string())),
   customFieldOptions: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
+  consent: z.object({
+    text: z.optional(z.string()),
+    version: z.optional(z.string().check(z.minLength(1))),
+    required: z.optional(z.boolean()),
+    keys: z.optional(
+      z.object({
+        version: z.optional(z.string().check(z.minLength(1))),
+        acceptedAt: z.optional(z.string().check(z.minLength(1))),
+      }),
+    ),
+  }),
+  handoff: z.enum(['event', 'rocketchat']),
 } as const;
 
 type OptionKey = keyof typeof optionSchemas;
@@ -101,5 +115,7 @@ export function resolveOptions(
     labels: options.labels ?? {},
     customFieldLabels: options.customFieldLabels ?? {},
     customFieldOptions: options.customFieldOptions ?? {},
+    consent: options.consent,
+    handoff: options.handoff ?? 'event',
   };
 }

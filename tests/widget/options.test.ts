@@ -16,6 +16,8 @@ describe('init options', () => {
       labels: {},
       customFieldLabels: {},
       customFieldOptions: {},
+      consent: undefined,
+      handoff: 'event',
     });
   });
 

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { configResponseSchema, type EnabledConfig } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
-import { buildFormModel, withDraft } from '../form/form-model.ts';
-import type { PhoneNormaliser } from '../form/form-schema.ts';
+import { buildFormModel, prefillValue, withDraft } from '../form/form-model.ts';
+import { type FormValues, type PhoneNormaliser, validateField } from '../form/form-schema.ts';
 import { PrechatForm, type SubmitFailure } from '../form/PrechatForm.tsx';
 import { toRegistration, toSubmittedValues } from '../form/registration-body.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -33,7 +33,12 @@ export interface AppProps {
   onServerUnreachable: () => void;
 }
 
-type Screen = 'form' | 'connected' | 'registered';
+type Screen = 'form' | 'connecting' | 'connected' | 'registered';
+
+/** The Livechat widget's queue (`RocketChat(function () { this.… })`), for the `rocketchat` hand-off. */
+type RocketChatQueue = (
+  fn: (this: { setGuestToken(token: string): void; maximizeWidget(): void }) => void,
+) => void;
 
 export function App(props: AppProps) {
   const { api, tokens, options, locale, t, inline, store, emit } = props;
@@ -85,22 +90,46 @@ export function App(props: AppProps) {
     }
   }, [blockedUntil, remaining]);
 
-  // The initial prefill is part of the model (defaults); later ones are applied by the form itself.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the model is rebuilt on config or reset, not on prefill
+  // A later prefill rebuilds the model too (its modes may hide or lock fields); the form keeps what was typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again
   const model = useMemo(
     () => withDraft(buildFormModel(config, options, prefill, t, locale), loadDraft()),
-    [config, options, t, locale, generation],
+    [config, options, prefill, t, locale, generation],
   );
 
+  // Known visitor: every required field is known (prefilled, or config.guest for the stored token), so the form
+  // does not ask again — it goes straight to the room when the panel opens.
+  const guest = config?.guest?.token === tokens.get() ? config.guest : undefined;
+  const prefilled = [
+    prefill.name,
+    prefill.email,
+    prefill.phone,
+    ...Object.values(prefill.customFields ?? {}),
+  ].some((value) => prefillValue(value));
+  const known =
+    (prefilled || !!guest) &&
+    !model.consent?.required &&
+    model.fields.every(
+      (field) => !field.required || !validateField(field, model.defaults[field.name] ?? '', t),
+    );
+
   const submit = useCallback(
-    async (values: Record<string, string>): Promise<SubmitFailure | undefined> => {
+    async (values: FormValues, auto = false): Promise<SubmitFailure | undefined> => {
       setFormError(undefined);
       try {
-        const phone = values.phone?.trim() ? await props.normalisePhone(values.phone) : undefined;
+        const typedPhone = (typeof values.phone === 'string' && values.phone.trim()) || model.hidden.phone;
+        // A hidden phone from the host page is sent as given when it cannot be normalised.
+        const phone = typedPhone
+          ? ((await props.normalisePhone(typedPhone)) ?? typedPhone.trim())
+          : undefined;
         const submitted = toSubmittedValues(model, values, phone);
         emit('submit', submitted);
-        setScreen(await flow.run(toRegistration(model, submitted, tokens.get(), prefill.username)));
+        const visitor = toRegistration(model, submitted, tokens.get(), prefill.username);
+        // Nothing new to tell a visitor the server already knows: ask for the room directly.
+        const { outcome, token } = await flow.run(visitor, { recognised: auto && !!guest && !prefilled });
         clearDraft();
+        if (options.handoff === 'rocketchat' && handOff(token)) props.onClose();
+        setScreen(outcome);
         return undefined;
       } catch (error) {
         const described = describeError(error, model, t, configQuery.isSuccess);
@@ -120,13 +149,47 @@ export function App(props: AppProps) {
         return { fieldErrors: described.fieldErrors };
       }
     },
-    [model, emit, flow, tokens, prefill.username, t, props, configQuery.isSuccess],
+    [
+      model,
+      emit,
+      flow,
+      tokens,
+      prefill.username,
+      t,
+      props,
+      configQuery.isSuccess,
+      guest,
+      prefilled,
+      options.handoff,
+    ],
   );
+
+  // Decided once per visitor, when the panel first shows with the config loaded: never while someone types,
+  // and not over a draft the visitor left (a reload brings their form back instead).
+  const autoStarted = useRef(-1);
+  useEffect(() => {
+    if (!(inline || open) || configQuery.isPending || screen !== 'form' || autoStarted.current === generation)
+      return;
+    autoStarted.current = generation;
+    if (!known || Object.values(loadDraft()).some(Boolean)) return;
+    setScreen('connecting');
+    void submit(model.defaults, true).then((failure) => {
+      if (failure) setScreen('form'); // show what went wrong, with the known values to correct or resend
+    });
+  }, [known, inline, open, screen, generation, submit, model.defaults, configQuery.isPending]);
 
   const title = config?.theme?.title || t('title');
   let body: React.ReactNode;
   if (configQuery.isPending) body = <p className="rcp-status">{t('loading')}</p>;
-  else if (screen !== 'form') {
+  else if (screen === 'connecting') {
+    const name = model.defaults.name || model.hidden.name;
+    body = (
+      <div className="rcp-done">
+        {name && <h3>{t('welcomeBack', { name })}</h3>}
+        <p>{t('connecting')}</p>
+      </div>
+    );
+  } else if (screen !== 'form') {
     body = (
       <div className="rcp-done">
         <h3 tabIndex={-1} ref={doneHeading}>
@@ -182,4 +245,23 @@ export function App(props: AppProps) {
       </p>
     </Panel>
   );
+}
+
+/**
+ * `handoff: 'rocketchat'`: pass the registered visitor's token to Rocket.Chat's official Livechat widget on the
+ * page, which resumes that visitor (its own `setGuestToken`) and opens. False when that widget is not there.
+ */
+function handOff(token: string): boolean {
+  const rocketChat = (window as Window & { RocketChat?: RocketChatQueue }).RocketChat;
+  if (typeof rocketChat !== 'function') {
+    console.error(
+      '[RocketChatPrechat] handoff "rocketchat": window.RocketChat is not on this page; add the Livechat widget snippet, or use handoff "event"',
+    );
+    return false;
+  }
+  rocketChat(function () {
+    this.setGuestToken(token);
+    this.maximizeWidget();
+  });
+  return true;
 }

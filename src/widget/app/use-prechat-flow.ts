@@ -45,13 +45,26 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
     retryDelay,
   });
 
-  async function run(visitor: VisitorRegistration): Promise<'connected' | 'registered'> {
+  /** POST livechat/visitor; adopts the token Rocket.Chat answers with. */
+  async function register(visitor: VisitorRegistration): Promise<string> {
     const { visitor: saved } = await registration.mutateAsync(visitor);
     // On a phone match Rocket.Chat answers with the older visitor's token (contract §1.3): adopt it.
     if (saved.token !== tokens.get()) tokens.set(saved.token);
     emit('registered', { token: saved.token, visitor: saved });
-    if (!startRoom) return 'registered';
-    let token = saved.token;
+    return saved.token;
+  }
+
+  /**
+   * Registers, then opens the room. `recognised`: the server already knows this token (config.guest) and
+   * nothing new is to be sent, so the room is asked for straight away; should the server have forgotten the
+   * visitor after all (`invalid-token`), it registers first.
+   */
+  async function run(
+    visitor: VisitorRegistration,
+    { recognised = false } = {},
+  ): Promise<{ outcome: 'connected' | 'registered'; token: string }> {
+    let token = recognised ? visitor.token : await register(visitor);
+    if (!startRoom) return { outcome: 'registered', token };
     let opened: Awaited<ReturnType<LivechatApi['room']>>;
     try {
       opened = await room.mutateAsync(token);
@@ -59,12 +72,11 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
       if (!(error instanceof ApiError && error.code === 'invalid-token')) throw error;
       // The server no longer knows this token (the visitor was deleted in between): register again with the
       // same details, then open the room.
-      token = (await registration.mutateAsync({ ...visitor, token })).visitor.token;
-      if (token !== tokens.get()) tokens.set(token);
+      token = await register({ ...visitor, token });
       opened = await room.mutateAsync(token);
     }
     emit('room', { token, room: opened.room, newRoom: opened.newRoom });
-    return 'connected';
+    return { outcome: 'connected', token };
   }
 
   return {

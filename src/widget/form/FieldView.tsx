@@ -21,6 +21,7 @@ export function FieldView({ field, id, registration, error, onFocus }: FieldView
     'aria-required': field.required || undefined,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
+    'aria-readonly': field.readOnly || undefined,
     onFocus,
     ...registration,
   };
@@ -36,7 +37,7 @@ export function FieldView({ field, id, registration, error, onFocus }: FieldView
       </label>
       {field.kind === 'select' ? (
         <select {...common}>
-          <option value="">{field.placeholder}</option>
+          {!field.readOnly && <option value="">{field.placeholder}</option>}
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -47,6 +48,7 @@ export function FieldView({ field, id, registration, error, onFocus }: FieldView
         <input
           {...common}
           type={field.inputType}
+          readOnly={field.readOnly}
           autoComplete={field.autoComplete ?? 'off'}
           inputMode={field.inputType === 'tel' ? 'tel' : field.inputType === 'email' ? 'email' : undefined}
         />

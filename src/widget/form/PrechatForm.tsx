@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import type { PrefillValues } from '../../types/public-api.ts';
+import type { PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { saveDraft } from '../storage/draft-store.ts';
 import { FieldView } from './FieldView.tsx';
-import { type FormModel, stableId } from './form-model.ts';
-import { buildFormSchema, type PhoneNormaliser } from './form-schema.ts';
+import { type FormModel, prefillValue, stableId } from './form-model.ts';
+import { buildFormSchema, type FormValues, type PhoneNormaliser } from './form-schema.ts';
+import { renderRichText } from './rich-text.tsx';
 
 export interface SubmitFailure {
   /** Messages for single fields, by form field name. */
@@ -21,7 +22,7 @@ interface PrechatFormProps {
   onPhoneFocus: () => void;
   /** Later `prefill` commands: applied to fields the visitor has not typed in. */
   prefill: PrefillValues;
-  onSubmit: (values: Record<string, string>) => Promise<SubmitFailure | undefined>;
+  onSubmit: (values: FormValues) => Promise<SubmitFailure | undefined>;
   busy: boolean;
   /** The button is shown but refuses to send (rate limited): the reason is announced elsewhere. */
   blocked: boolean;
@@ -51,9 +52,9 @@ export function PrechatForm({
     getFieldState,
     watch,
     formState: { errors, submitCount },
-  } = useForm<Record<string, string>>({
+  } = useForm<FormValues>({
     resolver: zodResolver(schema),
-    defaultValues: model.defaults,
+    defaultValues: model.consent ? { ...model.defaults, consent: false } : model.defaults,
     mode: 'onTouched',
   });
   const idPrefix = useId();
@@ -73,14 +74,16 @@ export function PrechatForm({
 
   // A `prefill` after the form is shown fills only the fields the visitor has not touched.
   useEffect(() => {
-    const byName: Record<string, string | undefined> = {
+    const byName: Record<string, PrefillValue | undefined> = {
       name: prefill.name,
       email: prefill.email,
       phone: prefill.phone,
       department: prefill.department,
     };
     for (const field of model.fields) {
-      const value = field.custom ? prefill.customFields?.[field.custom.key] : byName[field.name];
+      const value = prefillValue(
+        field.custom ? prefill.customFields?.[field.custom.key] : byName[field.name],
+      );
       if (value !== undefined && !getFieldState(field.name).isDirty) setValue(field.name, value);
     }
   }, [prefill, model, setValue, getFieldState]);
@@ -117,6 +120,32 @@ export function PrechatForm({
           onFocus={field.name === 'phone' ? onPhoneFocus : undefined}
         />
       ))}
+      {model.consent && (
+        <div className="rcp-field rcp-consent">
+          <input
+            type="checkbox"
+            id={`${idPrefix}consent`}
+            className="rcp-checkbox"
+            aria-required={model.consent.required || undefined}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? `${idPrefix}consent-error` : undefined}
+            {...register('consent')}
+          />
+          <label htmlFor={`${idPrefix}consent`} className="rcp-consent-text">
+            {renderRichText(model.consent.text)}
+            {model.consent.required && (
+              <span className="rcp-required" aria-hidden="true">
+                {' *'}
+              </span>
+            )}
+          </label>
+          {errors.consent && (
+            <p className="rcp-error" id={`${idPrefix}consent-error`}>
+              {errors.consent.message}
+            </p>
+          )}
+        </div>
+      )}
       {formError && (
         <div className="rcp-alert" role="alert">
           <p className="rcp-alert-text">{formError}</p>

@@ -1,5 +1,5 @@
 import type { EnabledConfig } from '../../livechat/schemas.ts';
-import type { PrefillValues } from '../../types/public-api.ts';
+import type { PrefillMode, PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 
@@ -10,6 +10,8 @@ interface BaseField {
   required: boolean;
   /** For custom fields: the Rocket.Chat custom field `_id` and how to send it. */
   custom?: { key: string; overwrite: boolean };
+  /** Prefilled by the site with mode `readonly`: shown, locked. */
+  readOnly?: boolean;
 }
 export interface TextField extends BaseField {
   kind: 'text';
@@ -24,15 +26,63 @@ export interface SelectField extends BaseField {
 }
 export type FormField = TextField | SelectField;
 
+/** A consent checkbox, recorded as two visitor custom fields in the registration itself. */
+export interface ConsentModel {
+  text: string;
+  version: string;
+  required: boolean;
+  keys: { version: string; acceptedAt: string };
+}
+
 export interface FormModel {
   fields: FormField[];
   defaults: Record<string, string>;
-  /** Sent but not shown: a preset department outside the list, hidden or prefilled-only custom fields. */
-  hidden: { department?: string; customFields: { key: string; value: string; overwrite: boolean }[] };
+  consent?: ConsentModel;
+  /**
+   * Sent but not shown: values prefilled with mode `hidden`, a preset department outside the list,
+   * hidden or prefilled-only custom fields.
+   */
+  hidden: {
+    name?: string;
+    email?: string;
+    phone?: string;
+    department?: string;
+    customFields: { key: string; value: string; overwrite: boolean }[];
+  };
 }
 
+export const prefillValue = (value: PrefillValue | undefined): string | undefined =>
+  typeof value === 'string' ? value : value?.value;
+const prefillMode = (value: PrefillValue | undefined): PrefillMode =>
+  (typeof value === 'object' && value.mode) || 'editable';
+
 /** What the server's config says, with Rocket.Chat's defaults when it could not be loaded. */
-type ConfigInput = Pick<EnabledConfig, 'settings' | 'departments' | 'customFields' | 'guest'> | undefined;
+type ConfigInput =
+  | Pick<EnabledConfig, 'settings' | 'departments' | 'customFields' | 'guest' | 'messages'>
+  | undefined;
+
+/** A short, stable fingerprint of a text (djb2): a changed consent text is a new consent version. */
+function fingerprint(text: string): string {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) >>> 0;
+  return `t-${hash.toString(16).padStart(8, '0')}`;
+}
+
+/** The consent to ask for: the site's `consent` option, or Rocket.Chat's forceAcceptDataProcessingConsent. */
+function buildConsent(config: ConfigInput, options: ResolvedOptions, t: Translate): ConsentModel | undefined {
+  const local = options.consent;
+  if (!local && !config?.settings?.forceAcceptDataProcessingConsent) return undefined;
+  const text = local?.text || config?.messages?.dataProcessingConsentText || t('consentDefault');
+  return {
+    text,
+    version: local?.version ?? fingerprint(text),
+    required: local?.required ?? true,
+    keys: {
+      version: local?.keys?.version ?? 'consent_version',
+      acceptedAt: local?.keys?.acceptedAt ?? 'consent_at',
+    },
+  };
+}
 
 /** The entry of a per-locale map for `locale`: the exact tag, else the same language (`pt` for `pt-BR`). */
 function forLocale<T>(byLocale: Record<string, T> | undefined, locale: string): T | undefined {
@@ -76,16 +126,22 @@ export function buildFormModel(
     name: 'name' | 'email' | 'phone',
     serverShows: boolean,
     field: Omit<TextField, 'name' | 'label' | 'required' | 'kind'>,
-    initial: string | undefined,
+    known: string | undefined,
   ) => {
+    const initial = prefillValue(prefill[name]) ?? known;
+    const mode = prefillMode(prefill[name]);
+    if (mode === 'hidden') {
+      if (initial) hidden[name] = initial;
+      return;
+    }
     const local = options.fields[name];
-    const show = local.show ?? serverShows;
-    if (!show) return;
+    if (!(local.show ?? serverShows)) return;
     fields.push({
       kind: 'text',
       name,
       label: t(`${name}Label`),
       required: local.required ?? name !== 'phone',
+      readOnly: mode === 'readonly' && !!initial,
       ...field,
     });
     defaults[name] = initial ?? '';
@@ -94,37 +150,44 @@ export function buildFormModel(
     'name',
     settings.nameFieldRegistrationForm !== false,
     { inputType: 'text', autoComplete: 'name' },
-    prefill.name ?? guest?.name,
+    guest?.name,
   );
   builtIn(
     'email',
     settings.emailFieldRegistrationForm !== false,
     { inputType: 'email', autoComplete: 'email' },
-    prefill.email ?? guest?.visitorEmails?.[0]?.address,
+    guest?.visitorEmails?.[0]?.address,
   );
-  builtIn('phone', true, { inputType: 'tel', autoComplete: 'tel' }, prefill.phone);
+  builtIn('phone', true, { inputType: 'tel', autoComplete: 'tel' }, undefined);
 
   // Departments: those shown on registration, sorted by name, value = _id (as Rocket.Chat's widget).
   const departments = (config?.departments ?? [])
     .filter((department) => department.showOnRegistration)
     .sort((a, b) => a.name.localeCompare(b.name));
-  const preset = prefill.department ?? options.department;
+  const preset = prefillValue(prefill.department) ?? options.department;
+  const presetMode = prefillMode(prefill.department);
   const presetMatch = departments.find(
     (department) => department._id === preset || department.name === preset,
   );
-  if (departments.length > 0) {
+  if (departments.length > 0 && presetMode !== 'hidden') {
+    const locked = presetMode === 'readonly' && !!presetMatch;
     fields.push({
       kind: 'select',
       name: 'department',
       label: t('departmentLabel'),
       required: false,
+      readOnly: locked,
       placeholder: t('departmentPlaceholder'),
-      options: departments.map((department) => ({ value: department._id, label: department.name })),
+      // A locked select offers only its value: nothing else can be chosen.
+      options: departments
+        .filter((department) => !locked || department === presetMatch)
+        .map((department) => ({ value: department._id, label: department.name })),
     });
     const guestDepartment = departments.find((department) => department._id === guest?.department);
     defaults.department = presetMatch?._id ?? guestDepartment?._id ?? '';
   }
-  if (preset && !presetMatch) hidden.department = preset; // Rocket.Chat resolves it by _id or name (§1.4)
+  // Rocket.Chat resolves a department by _id or name (§1.4).
+  if (preset && (!presetMatch || presetMode === 'hidden')) hidden.department = presetMatch?._id ?? preset;
 
   // Custom fields: the server's, in order, with local definitions merged over them by key; local-only ones after.
   const local = new Map(options.customFields.map((field) => [field.key, field]));
@@ -146,8 +209,9 @@ export function buildFormModel(
   const prefilled = prefill.customFields ?? {};
   merged.forEach((definition, index) => {
     const custom = { key: definition.key, overwrite: definition.overwrite ?? true };
-    const initial = prefilled[definition.key] ?? definition.defaultValue ?? '';
-    if ('hidden' in definition && definition.hidden) {
+    const initial = prefillValue(prefilled[definition.key]) ?? definition.defaultValue ?? '';
+    const mode = prefillMode(prefilled[definition.key]);
+    if (('hidden' in definition && definition.hidden) || mode === 'hidden') {
       if (initial) hidden.customFields.push({ ...custom, value: initial });
       return;
     }
@@ -156,6 +220,7 @@ export function buildFormModel(
       forLocale(options.customFieldLabels[definition.key], locale) || definition.label || definition.key;
     const optionLabels = forLocale(options.customFieldOptions[definition.key], locale) ?? {};
     const required = definition.required ?? false;
+    const readOnly = mode === 'readonly' && !!initial;
     defaults[name] = initial;
     if (definition.type === 'select' && definition.options?.length) {
       fields.push({
@@ -164,11 +229,11 @@ export function buildFormModel(
         label,
         required,
         custom,
+        readOnly,
         placeholder: t('selectPlaceholder'),
-        options: definition.options.map((option) => ({
-          value: option,
-          label: optionLabels[option] ?? option,
-        })),
+        options: definition.options
+          .filter((option) => !readOnly || option === initial)
+          .map((option) => ({ value: option, label: optionLabels[option] ?? option })),
       });
     } else {
       fields.push({
@@ -177,17 +242,19 @@ export function buildFormModel(
         label,
         required,
         custom,
+        readOnly,
         inputType: 'text',
         pattern: compilePattern(definition.regexp),
       });
     }
   });
   // Prefilled values for keys the form does not show are still sent (e.g. a CRM id the site knows).
-  for (const [key, value] of Object.entries(prefilled)) {
+  for (const [key, entry] of Object.entries(prefilled)) {
+    const value = prefillValue(entry);
     if (value && !merged.some((definition) => definition.key === key))
       hidden.customFields.push({ key, value, overwrite: true });
   }
-  return { fields, defaults, hidden };
+  return { fields, defaults, hidden, consent: buildConsent(config, options, t) };
 }
 
 /** A field's id that survives a change of the server's field order: `name`, `email`, …, `cf:<key>`. */

@@ -26,9 +26,12 @@ export function validateField(field: FormField, raw: string, t: Translate): stri
 /** Normalises a typed phone number to E.164, or undefined when it is not a valid number. */
 export type PhoneNormaliser = (text: string) => Promise<string | undefined>;
 
+/** What react-hook-form holds: text for the fields, a boolean for the consent checkbox. */
+export type FormValues = Record<string, string | boolean>;
+
 /** One zod schema for the whole form, built from the model (and so from the server's config). */
 export function buildFormSchema(model: FormModel, t: Translate, normalisePhone: PhoneNormaliser) {
-  const shape: Record<string, z.ZodMiniType<string, string>> = {};
+  const shape: Record<string, z.ZodMiniType<string | boolean, string | boolean>> = {};
   for (const field of model.fields) {
     shape[field.name] = z.string().check(
       z.superRefine(async (value: string, ctx) => {
@@ -38,6 +41,10 @@ export function buildFormSchema(model: FormModel, t: Translate, normalisePhone: 
         if (message) ctx.issues.push({ code: 'custom', message, input: value });
       }),
     );
+  }
+  if (model.consent) {
+    const required = model.consent.required;
+    shape.consent = z.boolean().check(z.refine((accepted) => accepted || !required, t('errorConsent')));
   }
   return z.object(shape);
 }

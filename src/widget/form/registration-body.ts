@@ -1,6 +1,7 @@
 import type { VisitorRegistration } from '../../livechat/schemas.ts';
 import type { SubmittedValues } from '../../types/public-api.ts';
 import type { FormModel } from './form-model.ts';
+import type { FormValues } from './form-schema.ts';
 
 /**
  * The values as Rocket.Chat stores them. Empty optional fields are left out — Rocket.Chat treats an empty
@@ -8,13 +9,17 @@ import type { FormModel } from './form-model.ts';
  */
 export function toSubmittedValues(
   model: FormModel,
-  values: Record<string, string>,
+  values: FormValues,
   phoneE164: string | undefined,
+  now = new Date(),
 ): SubmittedValues {
-  const text = (name: string) => values[name]?.trim() || undefined;
+  const text = (name: string) => {
+    const value = values[name];
+    return (typeof value === 'string' && value.trim()) || undefined;
+  };
   const submitted: SubmittedValues = { customFields: {} };
-  const name = text('name');
-  const email = text('email');
+  const name = text('name') ?? model.hidden.name;
+  const email = text('email') ?? model.hidden.email;
   const department = text('department') ?? model.hidden.department;
   if (name) submitted.name = name;
   if (email) submitted.email = email;
@@ -22,8 +27,13 @@ export function toSubmittedValues(
   if (department) submitted.department = department;
   for (const hidden of model.hidden.customFields) submitted.customFields[hidden.key] = hidden.value;
   for (const field of model.fields) {
-    const value = field.custom && values[field.name]?.trim();
+    const value = field.custom && text(field.name);
     if (field.custom && value) submitted.customFields[field.custom.key] = value;
+  }
+  // Provable consent: which text was accepted, and when — in the same single request (issue: consent).
+  if (model.consent && values.consent === true) {
+    submitted.customFields[model.consent.keys.version] = model.consent.version;
+    submitted.customFields[model.consent.keys.acceptedAt] = now.toISOString();
   }
   return submitted;
 }

@@ -50,6 +50,13 @@ select.rcp-input{background-image:linear-gradient(45deg,transparent 50%,#1f2329 
 .rcp-button[aria-disabled="true"]{cursor:not-allowed;opacity:.75}
 .rcp-button-secondary{background:#fff;color:#1f2329;border:1px solid #6b7280}
 .rcp-status{margin:0}
+.rcp-consent{display:grid;grid-template-columns:auto 1fr;column-gap:10px;align-items:start}
+.rcp-consent .rcp-error{grid-column:1 / -1}
+.rcp-checkbox{width:24px;height:24px;margin:0;accent-color:#1d74f5}
+.rcp-checkbox:focus-visible{outline:3px solid #1d74f5;outline-offset:2px}
+.rcp-consent-text a{color:#0b57d0;text-decoration:underline}
+.rcp-consent-text a:focus-visible{outline:3px solid #1d74f5;outline-offset:2px}
+.rcp-input[readonly],select.rcp-input[aria-readonly="true"]{background-color:#f1f3f5;color:#1f2329}
 .rcp-visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .rcp-done{display:flex;flex-direction:column;gap:8px;align-items:flex-start}
 .rcp-done h3{margin:0;font-size:18px}

@@ -25,6 +25,7 @@ export const ar: Catalog = {
   errorPhone: 'يُرجى إدخال رقم هاتف صالح مع رمز الدولة، مثل \u2066+966\u2069 أو \u2066+20\u2069.',
   errorPattern: 'قيمة «{label}» ليست بالصيغة المتوقعة.',
   errorSummary: 'يُرجى تصحيح الحقول المميَّزة ({count}).',
+  consentDefault: 'أوافق على تخزين بياناتي ومعالجتها للرد على طلبي.',
   errorConsent: 'يُرجى الموافقة لبدء المحادثة.',
   errorDepartment: 'هذا القسم غير متاح. يُرجى اختيار قسم آخر.',
   errorMissingFields: 'يحتاج خادم المحادثة أيضًا إلى: {fields}.',

@@ -24,6 +24,8 @@ export const de: Catalog = {
   errorPhone: 'Bitte geben Sie eine gültige Telefonnummer mit Ländervorwahl ein, z. B. +49 30 23125 123.',
   errorPattern: '„{label}“ hat nicht das erwartete Format.',
   errorSummary: 'Bitte korrigieren Sie die markierten Felder ({count}).',
+  consentDefault:
+    'Ich bin einverstanden, dass meine Angaben gespeichert und zur Bearbeitung meiner Anfrage verarbeitet werden.',
   errorConsent: 'Bitte stimmen Sie zu, um den Chat zu starten.',
   errorDepartment: 'Diese Abteilung ist nicht verfügbar. Bitte wählen Sie eine andere.',
   errorMissingFields: 'Der Chat-Server benötigt außerdem: {fields}.',

@@ -22,6 +22,7 @@ export const en = {
   errorPhone: 'Please enter a valid phone number with its country code, like +1 201 555 0123.',
   errorPattern: '{label} is not in the expected format.',
   errorSummary: 'Please correct the highlighted fields ({count}).',
+  consentDefault: 'I agree that my details are stored and processed to answer my request.',
   errorConsent: 'Please accept this to start the chat.',
   errorDepartment: 'This department is not available. Please choose another one.',
   errorMissingFields: 'The chat server also needs: {fields}.',

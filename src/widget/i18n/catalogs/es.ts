@@ -22,6 +22,7 @@ export const es: Catalog = {
   errorPhone: 'Escriba un número de teléfono válido con el código de país (por ejemplo, +34 o +52).',
   errorPattern: 'El campo {label} no tiene el formato esperado.',
   errorSummary: 'Corrija los campos resaltados ({count}).',
+  consentDefault: 'Acepto que mis datos se almacenen y traten para responder a mi solicitud.',
   errorConsent: 'Debe aceptar para iniciar el chat.',
   errorDepartment: 'Este departamento no está disponible. Seleccione otro.',
   errorMissingFields: 'El servidor del chat también necesita: {fields}.',

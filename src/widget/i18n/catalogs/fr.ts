@@ -25,6 +25,7 @@ export const fr: Catalog = {
     'Veuillez saisir un numéro de téléphone valide avec l’indicatif du pays, par exemple +33\u00a01\u00a099\u00a000\u00a012\u00a034.',
   errorPattern: 'Le champ {label} n’est pas au format attendu.',
   errorSummary: 'Veuillez corriger les champs signalés ({count}).',
+  consentDefault: 'J’accepte que mes données soient enregistrées et traitées pour répondre à ma demande.',
   errorConsent: 'Veuillez accepter pour démarrer la discussion.',
   errorDepartment: 'Ce service n’est pas disponible. Veuillez en choisir un autre.',
   errorMissingFields: 'Le serveur de discussion demande aussi\u00a0: {fields}.',

@@ -25,6 +25,7 @@ export const he: Catalog = {
   errorPhone: 'יש להזין מספר טלפון תקין עם קידומת המדינה, למשל \u2066+972\u2069 לישראל.',
   errorPattern: 'הערך בשדה {label} אינו בפורמט הנדרש.',
   errorSummary: 'יש לתקן את השדות המסומנים ({count}).',
+  consentDefault: 'אני מסכים/ה שהפרטים שלי יישמרו ויעובדו כדי לענות לפנייה שלי.',
   errorConsent: 'יש לאשר כדי להתחיל את הצ׳אט.',
   errorDepartment: 'המחלקה הזו אינה זמינה. יש לבחור מחלקה אחרת.',
   errorMissingFields: 'שרת הצ׳אט דורש גם את הפרטים הבאים: {fields}.',

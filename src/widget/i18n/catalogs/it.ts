@@ -22,6 +22,8 @@ export const it: Catalog = {
   errorPhone: 'Inserire un numero di telefono valido con il prefisso internazionale (+39 per l’Italia).',
   errorPattern: 'Il campo {label} non è nel formato previsto.',
   errorSummary: 'Correggere i campi evidenziati ({count}).',
+  consentDefault:
+    'Acconsento alla conservazione e al trattamento dei miei dati per rispondere alla mia richiesta.',
   errorConsent: 'Per avviare la chat è necessario accettare.',
   errorDepartment: 'Questo reparto non è disponibile. Sceglierne un altro.',
   errorMissingFields: 'Il server della chat richiede anche: {fields}.',

@@ -22,6 +22,7 @@ export const ptBR: Catalog = {
   errorPhone: 'Informe um telefone válido com o código do país (+55 para o Brasil), o DDD e o número.',
   errorPattern: 'O campo {label} não está no formato esperado.',
   errorSummary: 'Corrija os campos destacados ({count}).',
+  consentDefault: 'Concordo que meus dados sejam armazenados e tratados para responder à minha solicitação.',
   errorConsent: 'É preciso aceitar para iniciar o chat.',
   errorDepartment: 'Este departamento não está disponível. Selecione outro.',
   errorMissingFields: 'O servidor do chat também precisa de: {fields}.',
