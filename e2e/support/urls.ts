@@ -28,6 +28,7 @@ export type HostPage =
   | 'csp'
   | 'csp-nonce'
   | 'options'
+  | 'handoff'
   | 'blank';
 
 /** The URL of a host page, e.g. `hostUrl('basic')` → http://127.0.0.1:5174/basic.html. */
