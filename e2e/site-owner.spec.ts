@@ -141,6 +141,8 @@ const CONSENT_FIELDS = [
     visibility: 'visible',
     public: false,
     type: 'input',
+    options: '',
+    required: false,
   },
   {
     _id: 'consent_at',
@@ -149,6 +151,8 @@ const CONSENT_FIELDS = [
     visibility: 'visible',
     public: false,
     type: 'input',
+    options: '',
+    required: false,
   },
 ];
 
