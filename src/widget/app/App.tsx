@@ -3,8 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { configResponseSchema, type EnabledConfig } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
-import { buildFormModel, prefillValue, withDraft } from '../form/form-model.ts';
-import { type FormValues, type PhoneNormaliser, validateField } from '../form/form-schema.ts';
+import { buildFormModel, withDraft } from '../form/form-model.ts';
+import type { FormValues, PhoneNormaliser } from '../form/form-schema.ts';
+import { hasPrefill, isKnownVisitor } from '../form/known-visitor.ts';
 import { PrechatForm, type SubmitFailure } from '../form/PrechatForm.tsx';
 import { toRegistration, toSubmittedValues } from '../form/registration-body.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -12,7 +13,9 @@ import type { ResolvedOptions } from '../options.ts';
 import { clearDraft, loadDraft } from '../storage/draft-store.ts';
 import type { TokenStore } from '../storage/token-store.ts';
 import { describeError } from './describe-error.ts';
+import { handOffToLivechat } from './handoff.ts';
 import { Panel } from './Panel.tsx';
+import { useCountdown } from './use-countdown.ts';
 import { usePrechatFlow } from './use-prechat-flow.ts';
 import type { WidgetStore } from './widget-store.ts';
 
@@ -35,11 +38,6 @@ export interface AppProps {
 
 type Screen = 'form' | 'connecting' | 'connected' | 'registered';
 
-/** The Livechat widget's queue (`RocketChat(function () { this.… })`), for the `rocketchat` hand-off. */
-type RocketChatQueue = (
-  fn: (this: { setGuestToken(token: string): void; maximizeWidget(): void }) => void,
-) => void;
-
 export function App(props: AppProps) {
   const { api, tokens, options, locale, t, inline, store, emit } = props;
   const { open, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
@@ -58,8 +56,9 @@ export function App(props: AppProps) {
 
   const [screen, setScreen] = useState<Screen>('form');
   const [formError, setFormError] = useState<{ message: string; retryable: boolean }>();
-  const [blockedUntil, setBlockedUntil] = useState(0);
-  const [now, setNow] = useState(Date.now);
+  // Rate limited: the button is blocked while the wait Rocket.Chat named counts down.
+  const countdown = useCountdown(() => setFormError(undefined));
+  const remaining = countdown.remaining;
   const flow = usePrechatFlow({ api, tokens, startRoom: options.startRoom, emit });
 
   // The form (and the focused button) is replaced by the confirmation: focus follows, so keyboard and
@@ -76,20 +75,6 @@ export function App(props: AppProps) {
     setFormError(undefined);
   }, [generation]);
 
-  // Rate limited: count down, then give the button back by itself.
-  const remaining = Math.max(0, Math.ceil((blockedUntil - now) / 1000));
-  useEffect(() => {
-    if (!blockedUntil) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [blockedUntil]);
-  useEffect(() => {
-    if (blockedUntil && remaining === 0) {
-      setBlockedUntil(0);
-      setFormError(undefined);
-    }
-  }, [blockedUntil, remaining]);
-
   // A later prefill rebuilds the model too (its modes may hide or lock fields); the form keeps what was typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again
   const model = useMemo(
@@ -100,18 +85,8 @@ export function App(props: AppProps) {
   // Known visitor: every required field is known (prefilled, or config.guest for the stored token), so the form
   // does not ask again — it goes straight to the room when the panel opens.
   const guest = config?.guest?.token === tokens.get() ? config.guest : undefined;
-  const prefilled = [
-    prefill.name,
-    prefill.email,
-    prefill.phone,
-    ...Object.values(prefill.customFields ?? {}),
-  ].some((value) => prefillValue(value));
-  const known =
-    (prefilled || !!guest) &&
-    !model.consent?.required &&
-    model.fields.every(
-      (field) => !field.required || !validateField(field, model.defaults[field.name] ?? '', t),
-    );
+  const prefilled = hasPrefill(prefill);
+  const known = isKnownVisitor(model, prefilled || !!guest, t);
 
   const submit = useCallback(
     async (values: FormValues, auto = false): Promise<SubmitFailure | undefined> => {
@@ -128,17 +103,14 @@ export function App(props: AppProps) {
         // Nothing new to tell a visitor the server already knows: ask for the room directly.
         const { outcome, token } = await flow.run(visitor, { recognised: auto && !!guest && !prefilled });
         clearDraft();
-        if (options.handoff === 'rocketchat' && handOff(token)) props.onClose();
+        if (options.handoff === 'rocketchat' && handOffToLivechat(token)) props.onClose();
         setScreen(outcome);
         return undefined;
       } catch (error) {
         const described = describeError(error, model, t, configQuery.isSuccess);
         if ((described.code === 'network' || described.code === 'timeout') && configQuery.isSuccess)
           props.onServerUnreachable();
-        if (described.retryAfterSeconds) {
-          setNow(Date.now());
-          setBlockedUntil(Date.now() + described.retryAfterSeconds * 1000);
-        }
+        if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
         setFormError(
           described.message ? { message: described.message, retryable: described.retryable } : undefined,
         );
@@ -161,6 +133,7 @@ export function App(props: AppProps) {
       guest,
       prefilled,
       options.handoff,
+      countdown.start,
     ],
   );
 
@@ -245,23 +218,4 @@ export function App(props: AppProps) {
       </p>
     </Panel>
   );
-}
-
-/**
- * `handoff: 'rocketchat'`: pass the registered visitor's token to Rocket.Chat's official Livechat widget on the
- * page, which resumes that visitor (its own `setGuestToken`) and opens. False when that widget is not there.
- */
-function handOff(token: string): boolean {
-  const rocketChat = (window as Window & { RocketChat?: RocketChatQueue }).RocketChat;
-  if (typeof rocketChat !== 'function') {
-    console.error(
-      '[RocketChatPrechat] handoff "rocketchat": window.RocketChat is not on this page; add the Livechat widget snippet, or use handoff "event"',
-    );
-    return false;
-  }
-  rocketChat(function () {
-    this.setGuestToken(token);
-    this.maximizeWidget();
-  });
-  return true;
 }
