@@ -2,7 +2,7 @@
  * A plain static file server for the e2e host pages, the "CDN" origin and the demo.
  *
  *   tsx scripts/serve-static.ts --port 5175 --host 127.0.0.1 --root dist [--mount /dist=dist ...]
- *                               [--file /=index.html ...]
+ *                               [--file /=index.html ...] [--precompressed]
  *
  * `--mount /prefix=dir` serves a directory under a URL prefix; `--file /path=file` serves one file at one URL
  * (the demo serves the repository's index.html without exposing the rest of the repository).
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     root: { type: 'string', default: '.' },
     mount: { type: 'string', multiple: true, default: [] },
     file: { type: 'string', multiple: true, default: [] },
+    // Serve `x.js.br` / `x.js.gz` when the browser accepts them, as a CDN does (the benchmark uses it).
+    precompressed: { type: 'boolean', default: false },
   },
 });
 
@@ -64,7 +66,7 @@ for (const { urlPrefix, dir } of mounts) {
     serveStatic({ root: dir, rewriteRequestPath: (path) => path.slice(urlPrefix.length) || '/' }),
   );
 }
-app.use('*', serveStatic({ root }));
+app.use('*', serveStatic({ root, precompressed: values.precompressed }));
 app.notFound((c) => c.text('Not found', 404));
 
 const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
