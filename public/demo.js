@@ -12,6 +12,17 @@
     customFields: { plan: 'Pro', company_id: 'AC-1234' },
   };
 
+  // A site that knows its logged-in user: name shown but locked, email and plan sent without asking.
+  // Every required field is then known, so opening the chat goes straight to the room (consent aside).
+  const KNOWN_USER = {
+    name: { value: 'Grace Hopper', mode: 'readonly' },
+    email: { value: 'grace@example.com', mode: 'hidden' },
+    customFields: {
+      plan: { value: 'Enterprise', mode: 'hidden' },
+      crm_id: { value: 'CRM-1906', mode: 'hidden' },
+    },
+  };
+
   const prechat = (...args) => window.RocketChatPrechat(...args);
   const log = document.getElementById('event-log');
   const empty = document.getElementById('event-log-empty');
@@ -57,6 +68,8 @@
     button.addEventListener('click', () => {
       const command = button.dataset.command;
       if (command === 'prefill') prechat('prefill', PREFILL);
+      else if (command === 'prefill-known') prechat('prefill', KNOWN_USER);
+      else if (command === 'getVisitor') prechat('getVisitor', (visitor) => append('getVisitor()', visitor));
       else prechat(command);
     });
   }
