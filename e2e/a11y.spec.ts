@@ -308,6 +308,27 @@ test('axe: no WCAG 2.2 AA violations in the inline form, empty and with errors',
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('axe: no violations with a consent checkbox and a link, empty and with errors, right to left too', async ({
+  page,
+  events,
+}) => {
+  for (const locale of ['en', 'ar']) {
+    const options = {
+      locale,
+      consent: { text: 'I accept the [privacy policy](https://example.com/privacy).' },
+    };
+    await page.goto(hostUrl('options', `?options=${encodeURIComponent(JSON.stringify(options))}`));
+    await events.waitFor('ready');
+    await launcher(page).click();
+    const checkbox = page.getByRole('checkbox');
+    await expect(checkbox).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: locale === 'ar' ? 'بدء المحادثة' : 'Start chat' }).click();
+    await expect(checkbox).toHaveAttribute('aria-invalid', 'true');
+    expect(await axeViolations(page)).toEqual([]);
+  }
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // 2. Labels, required fields, errors, live regions, autocomplete.
 
