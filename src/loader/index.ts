@@ -227,7 +227,8 @@ function fetchConfig(options: PrechatOptions): Promise<unknown> {
   const token = storedToken();
   if (token) query.set('token', token);
   if (options.department) query.set('department', options.department);
-  const url = `${options.serverUrl}/api/v1/livechat/config${query.size ? `?${query}` : ''}`;
+  // Not `query.size`: Safari 16 has no URLSearchParams.size.
+  const url = `${options.serverUrl}/api/v1/livechat/config${String(query) ? `?${query}` : ''}`;
   return fetch(url, { signal: AbortSignal.timeout(8000) })
     .then((response) => response.json())
     .catch((error) => {
