@@ -9,6 +9,10 @@ import { defineConfig, type UserConfig } from 'vite';
  * IIFE rather than ES modules: a module script or import() from another origin needs CORS headers,
  * and these files must work from any static host. Rolldown cannot code-split an IIFE, so each lazy
  * part is its own entry.
+ *
+ * A fourth mode, npm (`vite build --mode npm`), builds the package's ES module entries for bundlers:
+ * dist/npm/index.js (`import { PrechatForm } from 'rocketchat-prechat'`, the form and libphonenumber-js
+ * as lazy chunks) and dist/npm/testing.js (`rocketchat-prechat/testing`). See npmBuild below.
  */
 const builds: Record<
   string,
@@ -37,9 +41,41 @@ const builds: Record<
   },
 };
 
+/**
+ * The ES build for npm consumers. React and react-dom are peer dependencies, so they (and their subpaths,
+ * e.g. react/jsx-runtime, react-dom/client) stay imports; so does @playwright/test (an optional peer, only
+ * used by the testing entry). Everything else is bundled: the consumer gets the exact versions we test,
+ * and zod's global `jitless` setting (src/livechat/zod.ts) cannot leak into the consumer's own zod.
+ * `process.env.NODE_ENV` is left for the consumer's bundler, as React's own packages expect: the
+ * libraries bundled here keep their development warnings in a development build. Not minified: the
+ * consumer's bundler minifies, and readable code is easier to debug.
+ */
+const npmBuild: UserConfig = {
+  plugins: [react()],
+  publicDir: false,
+  build: {
+    outDir: 'dist/npm',
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib: {
+      entry: { index: 'src/npm/index.ts', testing: 'src/npm/testing.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: {
+      external: [/^react(-dom)?(\/|$)/, /^@playwright\/test(\/|$)/],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
 export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'npm') return npmBuild;
   const build = builds[mode];
-  if (!build) throw new Error(`vite.config.ts: build with --mode ${Object.keys(builds).join('|')}`);
+  if (!build)
+    throw new Error(`vite.config.ts: build with --mode ${[...Object.keys(builds), 'npm'].join('|')}`);
   return {
     plugins: mode === 'widget' ? [react()] : [],
     publicDir: false,

@@ -1,0 +1,108 @@
+import type { EventMap, EventName, WidgetHandle } from '../types/public-api.ts';
+import type { MountPrechatOptions, PrechatCallbacks, PrechatHandle } from './types.ts';
+
+/** Which callback each widget event goes to. */
+const CALLBACKS = {
+  submit: 'onSubmit',
+  registered: 'onRegistered',
+  room: 'onRoom',
+  error: 'onError',
+} as const satisfies Partial<Record<EventName, keyof PrechatCallbacks>>;
+
+const CALLBACK_NAMES = ['onReady', 'onSubmit', 'onRegistered', 'onRoom', 'onError'] as const;
+
+/** The options the widget validates: everything but the callbacks and `prefill`. */
+export function widgetOptions(options: MountPrechatOptions): Record<string, unknown> {
+  const { prefill: _prefill, ...rest } = options;
+  const result: Record<string, unknown> = { ...rest };
+  for (const name of CALLBACK_NAMES) delete result[name];
+  delete result.className;
+  return result;
+}
+
+/**
+ * Renders the form into `root`. The form bundle is imported lazily (it touches `window` when it loads, so this
+ * keeps server-side rendering safe, and it keeps React Hook Form, zod and React Query out of the page's first
+ * bundle). `callbacks()` is read at each event, so the caller may swap callbacks without remounting.
+ * Calls made before the bundle is there are replayed in order.
+ */
+export function mountIntoShadowRoot(
+  root: ShadowRoot,
+  options: MountPrechatOptions,
+  callbacks: () => PrechatCallbacks,
+): PrechatHandle {
+  let handle: WidgetHandle | undefined;
+  let destroyed = false;
+  const pending: ((widget: WidgetHandle) => void)[] = [];
+  const run = (call: (widget: WidgetHandle) => void) => {
+    if (destroyed) return;
+    if (handle) call(handle);
+    else pending.push(call);
+  };
+
+  import('../widget/mount.tsx').then(
+    ({ mount }) => {
+      if (destroyed) return;
+      handle = mount({
+        options: widgetOptions(options),
+        root,
+        inline: true,
+        // The widget fetches GET livechat/config itself.
+        config: null,
+        prefill: { ...options.prefill },
+        baseUrl: '',
+        nonce: '',
+        loadPhone: () => import('libphonenumber-js/min'),
+        emit<E extends EventName>(name: E, detail: EventMap[E]) {
+          const callback = callbacks()[CALLBACKS[name as keyof typeof CALLBACKS]];
+          (callback as ((detail: EventMap[E]) => void) | undefined)?.(detail);
+        },
+        onClosed: () => {},
+      });
+      for (const call of pending.splice(0)) call(handle);
+      callbacks().onReady?.();
+    },
+    (error: unknown) => {
+      if (destroyed) return;
+      console.error('[RocketChatPrechat]', error);
+      callbacks().onError?.({
+        code: 'widget-load-failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    },
+  );
+
+  return {
+    prefill: (values) => run((widget) => widget.prefill(values)),
+    reset: () => run((widget) => widget.reset()),
+    destroy() {
+      destroyed = true;
+      pending.length = 0;
+      handle?.destroy();
+      handle = undefined;
+    },
+  };
+}
+
+/**
+ * Renders the inline form into `element`, without React on your side: a child `<div>` with an open shadow
+ * root holds it. The options are read once; `destroy()` removes the form and its host.
+ *
+ * ```ts
+ * const form = mountPrechat(document.querySelector('#chat')!, { serverUrl, onRoom: ({ token, room }) => … });
+ * ```
+ */
+export function mountPrechat(element: Element, options: MountPrechatOptions): PrechatHandle {
+  const host = element.ownerDocument.createElement('div');
+  host.setAttribute('data-rocketchat-prechat', '');
+  element.append(host);
+  const inner = mountIntoShadowRoot(host.attachShadow({ mode: 'open' }), options, () => options);
+  return {
+    prefill: inner.prefill,
+    reset: inner.reset,
+    destroy() {
+      inner.destroy();
+      host.remove();
+    },
+  };
+}
