@@ -11,7 +11,7 @@ import { defineConfig, type UserConfig } from 'vite';
  * part is its own entry.
  *
  * A fourth mode, npm (`vite build --mode npm`), builds the package's ES module entries for bundlers:
- * dist/npm/index.js (`import { PrechatForm } from 'rocketchat-prechat'`, the form and libphonenumber-js
+ * dist/npm/index.js (`import { PrechatForm } from 'rocketchat-prechat'`, the form and the phone metadata
  * as lazy chunks) and dist/npm/testing.js (`rocketchat-prechat/testing`). See npmBuild below.
  */
 const builds: Record<
@@ -66,7 +66,10 @@ const npmBuild: UserConfig = {
     },
     rolldownOptions: {
       external: [/^react(-dom)?(\/|$)/, /^@playwright\/test(\/|$)/],
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      // The phone entry (src/widget/phone/entry.ts) would be called "entry".
+      output: {
+        chunkFileNames: ({ name }) => `chunks/${name === 'entry' ? 'phone' : name}-[hash].js`,
+      },
     },
   },
 };

@@ -52,7 +52,9 @@ export function mountIntoShadowRoot(
         prefill: { ...options.prefill },
         baseUrl: '',
         nonce: '',
-        loadPhone: () => import('libphonenumber-js/min'),
+        // libphonenumber-js/min through the phone entry, which re-exports only the one function the form uses:
+        // `import('libphonenumber-js/min')` itself would keep every export (+50 KB raw in the chunk).
+        loadPhone: () => import('../widget/phone/entry.ts'),
         emit<E extends EventName>(name: E, detail: EventMap[E]) {
           const callback = callbacks()[CALLBACKS[name as keyof typeof CALLBACKS]];
           (callback as ((detail: EventMap[E]) => void) | undefined)?.(detail);

@@ -63,6 +63,14 @@ const EN = {
 const label = (key: keyof PrechatTestLabels, options?: PrechatHelperOptions) =>
   options?.labels?.[key] ?? EN[key];
 
+/**
+ * The whole label, optionally followed by the required star: getByLabel matches the label's text, star included
+ * (it is hidden from the accessible name only), and a substring match would let "Name" find "Company name".
+ */
+function labelPattern(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?\\s*$`);
+}
+
 /** Fills a text field, or chooses in a select (by option label or value). */
 async function setField(field: Locator, value: string): Promise<void> {
   const tag = await field.evaluate((element) => element.tagName);
@@ -85,7 +93,7 @@ export async function fillPrechat(
   values: PrechatFillValues,
   options?: PrechatHelperOptions,
 ): Promise<void> {
-  const byLabel = (text: string) => scope.getByLabel(text, { exact: true });
+  const byLabel = (text: string) => scope.getByLabel(labelPattern(text));
   if (values.name !== undefined) await byLabel(label('nameLabel', options)).fill(values.name);
   if (values.email !== undefined) await byLabel(label('emailLabel', options)).fill(values.email);
   if (values.phone !== undefined) await byLabel(label('phoneLabel', options)).fill(values.phone);
