@@ -169,6 +169,18 @@ test("the consumer's build: NODE_ENV left to its bundler, the form and the phone
   expect(assets.some(({ name }) => name.startsWith('phone-'))).toBe(true);
 });
 
+test('server-side rendering: the package imports and renders in Node without touching window', async () => {
+  // The form bundle (which sets up listeners on window when it loads) is imported lazily, in an effect.
+  const entry = join(appDir, 'node_modules/rocketchat-prechat/dist/npm/index.js');
+  const { PrechatForm } = (await import(entry)) as typeof import('../src/npm/index.ts');
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const html = renderToString(
+    createElement(PrechatForm, { serverUrl: 'https://chat.example.com', className: 'x' }),
+  );
+  expect(html).toBe('<div class="x" data-rocketchat-prechat=""></div>');
+});
+
 test('<PrechatForm> in a built React app: fill and submit with the testing helpers, ONE registration, onRoom fires', async ({
   page,
   consoleErrors,
