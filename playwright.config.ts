@@ -43,13 +43,13 @@ export default defineConfig({
     },
     {
       name: 'host pages',
-      command: `${tsx} scripts/serve-static.ts --host 127.0.0.1 --port ${HOSTS_PORT} --root e2e/hosts`,
+      command: `${tsx} src/dev/serve-static.ts --host 127.0.0.1 --port ${HOSTS_PORT} --root e2e/hosts`,
       url: `${HOSTS_URL}/blank.html`,
       reuseExistingServer,
     },
     {
       name: 'cdn',
-      command: `${tsx} scripts/serve-static.ts --host 127.0.0.1 --port ${CDN_PORT} --root dist`,
+      command: `${tsx} src/dev/serve-static.ts --host 127.0.0.1 --port ${CDN_PORT} --root dist`,
       // A port, not a URL: the harness spec must run even before dist/ has been built.
       port: CDN_PORT,
       reuseExistingServer,

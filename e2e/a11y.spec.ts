@@ -322,9 +322,11 @@ test('axe: no violations with a consent checkbox and a link, empty and with erro
     await launcher(page).click();
     const checkbox = page.getByRole('checkbox');
     await expect(checkbox).toBeVisible();
+    await settle(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: locale === 'ar' ? 'بدء المحادثة' : 'Start chat' }).click();
     await expect(checkbox).toHaveAttribute('aria-invalid', 'true');
+    await settle(page);
     expect(await axeViolations(page)).toEqual([]);
   }
 });

@@ -113,7 +113,7 @@ test.beforeAll(async () => {
     build: { outDir: join(appDir, 'dist'), emptyOutDir: true },
   });
 
-  // 5. Serve the built app from its own origin (plain static files, as scripts/serve-static.ts serves them).
+  // 5. Serve the built app from its own origin (plain static files, as src/dev/serve-static.ts serves them).
   const app = new Hono();
   app.use('*', serveStatic({ root: join(appDir, 'dist') }));
   await new Promise<void>((ready) => {

@@ -2,7 +2,7 @@
  * loader.js — the only file a site owner references. It reads its options, asks Rocket.Chat for the
  * livechat config (one simple cross-origin GET, no preflight), draws the launcher, and preloads the
  * form bundle when the browser is idle. The form itself (React) loads only when it is needed.
- * Budget: 2.5 KB brotli — see scripts/check-size.mjs.
+ * Budget: 2.5 KB brotli — see src/dev/check-size.mjs.
  */
 
 import { loadScript, preloadScript } from '../shared/load-script.ts';

@@ -20,21 +20,25 @@ const LOG = '[RocketChatPrechat]';
 // without firing them, so a slow poll backs up the way back online. Going offline is also decided when a
 // request actually fails (use-prechat-flow.ts): navigator.onLine alone has false negatives, so it never stops
 // a request from being tried.
-onlineManager.setEventListener((setOnline) => {
-  const online = () => setOnline(true);
-  const offline = () => setOnline(false);
-  const poll = setInterval(() => navigator.onLine && !onlineManager.isOnline() && online(), 1000);
-  window.addEventListener('online', online);
-  window.addEventListener('offline', offline);
-  return () => {
-    window.removeEventListener('online', online);
-    window.removeEventListener('offline', offline);
-    clearInterval(poll);
-  };
-});
+function listenForConnectivity(): void {
+  onlineManager.setEventListener((setOnline) => {
+    const online = () => setOnline(true);
+    const offline = () => setOnline(false);
+    const poll = setInterval(() => navigator.onLine && !onlineManager.isOnline() && online(), 1000);
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      clearInterval(poll);
+    };
+  });
+}
 
 /** Renders the form into the loader's shadow root and returns the handle the loader's commands drive. */
 export function mount(context: WidgetContext): WidgetHandle {
+  // Here, not at import: the npm build imports this module during server rendering, where there is no window.
+  listenForConnectivity();
   const options = resolveOptions(context.options, (message) => console.error(`${LOG} ${message}`));
   // The `locale` option, else the server's Language setting ('' means automatic), else the browser's.
   const serverLanguage = (context.config as { config?: { settings?: { language?: unknown } } } | null)?.config

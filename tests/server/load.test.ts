@@ -1,6 +1,6 @@
 /**
  * Issue 4 (Security): a bounded load test on loopback — 500 concurrent registrations with distinct tokens, none
- * lost. Same burst as `npm run load` (scripts/load-test.ts runs itself on import, so the loop is repeated here).
+ * lost. Same burst as `npm run load` (src/dev/load-test.ts runs itself on import, so the loop is repeated here).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningStandin } from '../../src/server/start.ts';

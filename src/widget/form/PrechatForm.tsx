@@ -55,7 +55,10 @@ export function PrechatForm({
   } = useForm<FormValues>({
     resolver: zodResolver(schema),
     defaultValues: model.consent ? { ...model.defaults, consent: false } : model.defaults,
-    mode: 'onTouched',
+    // First check on submit, then as the visitor corrects. Not on blur: an error appearing when focus leaves a
+    // field moves the button under a pointer that is on its way to click it, and the click is lost.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const idPrefix = useId();
   const sending = useRef(false);

@@ -1,7 +1,7 @@
 /**
  * A plain static file server for the e2e host pages, the "CDN" origin and the demo.
  *
- *   tsx scripts/serve-static.ts --port 5175 --host 127.0.0.1 --root dist [--mount /dist=dist ...]
+ *   tsx src/dev/serve-static.ts --port 5175 --host 127.0.0.1 --root dist [--mount /dist=dist ...]
  *                               [--file /=index.html ...] [--precompressed]
  *
  * `--mount /prefix=dir` serves a directory under a URL prefix; `--file /path=file` serves one file at one URL

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     startServer(
       'demo page',
       [
-        'scripts/serve-static.ts',
+        'src/dev/serve-static.ts',
         ...['--host', HOST, '--port', String(DEMO_PORT), '--root', 'public'],
         ...['--file', '/=index.html', '--file', '/index.html=index.html', '--mount', '/dist=dist'],
       ],

@@ -88,9 +88,9 @@ async function main() {
   const cdnRoot = brotliCopyOfDist();
   const servers = await Promise.all([
     start(['src/server/cli.ts', '--port', '3100', '--fixture', 'e2e/fixtures/standin.json'], /listening on/),
-    start(['scripts/serve-static.ts', '--port', '5174', '--root', 'e2e/hosts'], /Static files on/),
+    start(['src/dev/serve-static.ts', '--port', '5174', '--root', 'e2e/hosts'], /Static files on/),
     start(
-      ['scripts/serve-static.ts', '--port', '5175', '--root', cdnRoot, '--precompressed'],
+      ['src/dev/serve-static.ts', '--port', '5175', '--root', cdnRoot, '--precompressed'],
       /Static files on/,
     ),
   ]);

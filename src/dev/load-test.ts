@@ -5,7 +5,7 @@
  * `guest-N` username, prints the figures, and exits non-zero on any loss.
  */
 import { performance } from 'node:perf_hooks';
-import { startStandin } from '../src/server/start.ts';
+import { startStandin } from '../server/start.ts';
 
 const REQUESTS = 500;
 const TIME_LIMIT_MS = 30_000;
