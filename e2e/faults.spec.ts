@@ -4,6 +4,7 @@
  * checked by what the visitor sees and what went over the wire.
  */
 import type { Page } from '@playwright/test';
+import { fillPrechat, openPrechat, submitPrechat } from '../src/npm/testing.ts';
 import {
   expect,
   hostUrl,
@@ -19,12 +20,10 @@ const VISITOR = '/api/v1/livechat/visitor';
 const posts = () => standinRequests({ method: 'POST', path: VISITOR });
 
 async function openAndFill(page: Page) {
-  await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByLabel('Plan').selectOption('Pro');
+  await openPrechat(page);
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
 }
-const startChat = (page: Page) => page.getByRole('button', { name: 'Start chat' }).click();
+const startChat = (page: Page) => submitPrechat(page);
 const connected = (page: Page) =>
   expect(page.getByRole('heading', { name: 'You are connected' })).toBeVisible();
 
