@@ -23,8 +23,10 @@ export function useCountdown(onDone: () => void) {
   return {
     remaining,
     start(seconds: number) {
-      setNow(Date.now());
-      setDeadline(Date.now() + seconds * 1000);
+      // One reading of the clock: two could differ by a millisecond and show one second too many.
+      const at = Date.now();
+      setNow(at);
+      setDeadline(at + seconds * 1000);
     },
   };
 }
