@@ -4,8 +4,8 @@
  * Checks through the control state route that every registration produced its own visitor with a unique
  * `guest-N` username, prints the figures, and exits non-zero on any loss.
  */
-import { performance } from 'node:perf_hooks';
 import { startStandin } from '../server/start.ts';
+import { registrationBurst } from './registration-burst.ts';
 
 const REQUESTS = 500;
 const TIME_LIMIT_MS = 30_000;
@@ -24,37 +24,13 @@ async function main(): Promise<number> {
   });
   const signal = AbortSignal.timeout(TIME_LIMIT_MS);
   try {
-    const latencies: number[] = [];
-    const statuses = new Map<number | string, number>();
-    const register = async (i: number) => {
-      const started = performance.now();
-      let status: number | string;
-      try {
-        const response = await fetch(`${standin.url}/api/v1/livechat/visitor`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ visitor: { token: `load-${i}-${'x'.repeat(40)}`, name: `Load ${i}` } }),
-          signal,
-        });
-        await response.arrayBuffer();
-        status = response.status;
-      } catch (err) {
-        status = (err as Error).name;
-      }
-      latencies.push(performance.now() - started);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    };
-
-    const burstStart = performance.now();
-    await Promise.all(Array.from({ length: REQUESTS }, (_, i) => register(i)));
-    const totalMs = performance.now() - burstStart;
+    const { statuses, latencies, totalMs } = await registrationBurst(standin.url, REQUESTS, signal);
 
     const state = (await (await fetch(`${standin.url}/_standin/state`, { signal })).json()) as {
       visitors: { token: string; username: string }[];
     };
     const usernames = new Set(state.visitors.map((visitor) => visitor.username));
     const tokens = new Set(state.visitors.map((visitor) => visitor.token));
-    latencies.sort((a, b) => a - b);
 
     console.log(`stand-in load test: ${REQUESTS} concurrent POST /api/v1/livechat/visitor on ${standin.url}`);
     console.log(

@@ -1,8 +1,9 @@
 /**
  * Issue 4 (Security): a bounded load test on loopback — 500 concurrent registrations with distinct tokens, none
- * lost. Same burst as `npm run load` (src/dev/load-test.ts runs itself on import, so the loop is repeated here).
+ * lost. The same burst as `npm run load`.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { registrationBurst } from '../../src/dev/registration-burst.ts';
 import type { RunningStandin } from '../../src/server/start.ts';
 import { call, withStandin } from './helpers.ts';
 
@@ -19,19 +20,8 @@ afterAll(() => standin.close());
 
 it(`holds ${REQUESTS} concurrent registrations: ${REQUESTS} visitors, ${REQUESTS} unique guest-N usernames`, async () => {
   const signal = AbortSignal.timeout(10_000);
-  const statuses = await Promise.all(
-    Array.from({ length: REQUESTS }, async (_, i) => {
-      const response = await fetch(`${standin.url}/api/v1/livechat/visitor`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ visitor: { token: `load-${i}-${'x'.repeat(40)}`, name: `Load ${i}` } }),
-        signal,
-      });
-      await response.arrayBuffer();
-      return response.status;
-    }),
-  );
-  expect(statuses.filter((status) => status === 200)).toHaveLength(REQUESTS);
+  const { statuses } = await registrationBurst(standin.url, REQUESTS, signal);
+  expect(statuses.get(200)).toBe(REQUESTS);
 
   const { visitors } = (await call(standin, 'GET', '/_standin/state')).json as {
     visitors: { token: string; username: string }[];
