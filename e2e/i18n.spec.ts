@@ -34,8 +34,11 @@ async function layout(page: Page) {
   });
 }
 
-test('the locale option wins: French labels, errors and button', async ({ page }) => {
-  await page.goto(withOptions({ locale: 'fr' }));
+test('the locale option wins: French labels, errors and button; a bad option is named, the rest works', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto(withOptions({ locale: 'fr', colour: '#fff', theme: { color: 'red' } }));
   await page.getByRole('button', { name: 'Open chat' }).click();
   await expect(page.getByRole('button', { name: 'Démarrer la discussion' })).toBeVisible();
   await expect(page.getByLabel('Nom')).toBeVisible();
@@ -44,6 +47,13 @@ test('the locale option wins: French labels, errors and button', async ({ page }
   await page.getByRole('button', { name: 'Démarrer la discussion' }).click();
   await expect(page.getByLabel('Nom')).toHaveAttribute('aria-invalid', 'true');
   expect((await layout(page)).lang).toBe('fr');
+  // One console error per bad option, naming it, in the order given; the rest of the options work.
+  expect(consoleErrors).toEqual([
+    expect.stringContaining('[RocketChatPrechat] init: unknown option "colour" (ignored)'),
+    expect.stringContaining(
+      '[RocketChatPrechat] init: option "theme.color" must be a colour like "#1d74f5" (ignored)',
+    ),
+  ]);
 });
 
 test.describe('the browser language, with fallback to the same language', () => {
@@ -81,6 +91,7 @@ for (const [locale, submit] of [
 
     await page.goto(withOptions({ locale: 'en' }));
     await page.getByRole('button', { name: 'Open chat' }).click();
+    await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
     const ltr = await layout(page);
     expect(ltr.dir).toBe('ltr');
     expect(Math.abs((ltr.label?.left ?? 0) - (ltr.input?.left ?? 0))).toBeLessThanOrEqual(1);

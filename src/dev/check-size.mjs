@@ -16,7 +16,9 @@ import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
-const KB = 1024;
+// "2.5 KB" and "120 KB" in the issue: read as the stricter decimal kilobyte (1,000 bytes), so the budgets hold
+// whichever way a reader counts.
+const KB = 1000;
 
 const BUDGETS = [
   { file: 'dist/loader.js', maxBrotli: 2.5 * KB, role: 'on every page' },

@@ -16,21 +16,13 @@ export function readScriptOptions(script: HTMLScriptElement | null): Partial<Pre
   return options;
 }
 
-// The option names the loader knows. Their values are checked by the widget bundle when it mounts (one
-// console error per bad value, naming it): the loader only has room to catch typos in the names.
-const OPTION_NAMES =
-  'serverUrl container department locale theme fields customFields startRoom nonce labels customFieldLabels customFieldOptions consent handoff';
-
 /**
- * The check the loader can afford: an unknown option is one console error naming it and is dropped, so the
- * host page never breaks. Returns undefined when the options cannot work at all (no usable serverUrl).
+ * The one option the loader cannot do without. Every other option, and every unknown option name, is checked by
+ * the widget when it mounts — one console error naming each — which keeps this file inside its budget.
+ * Returns undefined when there is no usable serverUrl.
  */
 export function checkOptions(input: unknown): PrechatOptions | undefined {
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input && typeof input === 'object' ? input : {})) {
-    if (OPTION_NAMES.split(' ').includes(key)) options[key] = value;
-    else logError(`init: option "${key}" is unknown (ignored)`);
-  }
+  const options = { ...(input as Record<string, unknown>) };
   if (!/^https?:\/\/[^/]/i.test(String(options.serverUrl))) {
     logError(`init: option "serverUrl" must be an http(s) URL, got ${options.serverUrl}`);
     return undefined;

@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import type { RocketChatPrechatApi } from '../../src/types/public-api.ts';
+import type { RocketChatPrechatApi, WidgetContext } from '../../src/types/public-api.ts';
 import { API, configAnswer, SERVER } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 
@@ -122,14 +122,26 @@ describe('loader.js', () => {
     expect(hosts()).toHaveLength(0);
   });
 
-  it('names an unknown option and carries on without it', async () => {
+  it('hands every option to the form bundle, which checks them (the loader only needs serverUrl)', async () => {
     server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
-    snippet(['init', { serverUrl: SERVER, colour: '#fff' }]);
+    const mount = vi.fn((_context: WidgetContext) => ({
+      open() {},
+      close() {},
+      prefill() {},
+      reset() {},
+      destroy() {},
+    }));
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    snippet(['init', { serverUrl: `${SERVER}/`, colour: '#fff', locale: 'fr' }], ['open']);
     await runLoader();
-    await waitFor(() => expect(launcher()).toBeTruthy());
-    expect(errors.mock.calls.map((call) => call.join(' '))).toEqual([
-      '[RocketChatPrechat] init: option "colour" is unknown (ignored)',
-    ]);
+    await waitFor(() => expect(mount).toHaveBeenCalledTimes(1));
+    expect(mount.mock.calls[0]?.[0]).toMatchObject({
+      options: { serverUrl: SERVER, colour: '#fff', locale: 'fr' },
+      inline: false,
+      config: configAnswer(),
+    });
+    expect(errors).not.toHaveBeenCalled();
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
   });
 
   it('destroy removes the widget, and init works again afterwards', async () => {
