@@ -14,6 +14,7 @@ import {
   standinRequests,
   standinState,
   test,
+  visitorField,
 } from './support/test.ts';
 
 const VISITOR = '/api/v1/livechat/visitor';
@@ -32,25 +33,8 @@ test.describe('400 answers (contract §1.7)', () => {
     // A required visitor field that is not public: config does not list it, registration demands it.
     await resetStandin({
       customFields: [
-        {
-          _id: 'plan',
-          label: 'Plan',
-          scope: 'visitor',
-          visibility: 'visible',
-          public: true,
-          type: 'select',
-          options: 'Free,Pro',
-          required: true,
-        },
-        {
-          _id: 'crm_id',
-          label: 'CRM id',
-          scope: 'visitor',
-          visibility: 'visible',
-          public: false,
-          type: 'input',
-          required: true,
-        },
+        visitorField('plan', 'Plan', { type: 'select', options: 'Free,Pro', required: true }),
+        visitorField('crm_id', 'CRM id', { public: false, required: true }),
       ],
     });
     await page.goto(hostUrl('basic'));

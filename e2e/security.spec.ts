@@ -3,6 +3,7 @@
  * Content-Security-Policy with zero violations, and the visitor token goes nowhere it does not have to.
  */
 import type { Page } from '@playwright/test';
+import { fillPrechat } from '../src/npm/testing.ts';
 import { expect, hostUrl, resetStandin, standinRequests, test } from './support/test.ts';
 
 const PAYLOAD = `<img src=x onerror="window.__xss=(window.__xss||0)+1"><script>window.__xss=1</script>`;
@@ -100,9 +101,7 @@ test('an error text from the server renders as text', async ({ page }) => {
     }),
   );
   await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByLabel('Name').fill('Ada');
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByLabel('Plan').selectOption('Pro');
+  await fillPrechat(page, { name: 'Ada', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
   await page.getByRole('button', { name: 'Start chat' }).click();
   await expect(page.getByText(`The chat service could not start your chat: ${PAYLOAD}`)).toBeVisible();
   expect(await injectedElements(page)).toBe(0);
@@ -121,8 +120,7 @@ for (const host of ['csp', 'csp-nonce'] as const) {
     // The widget's own styles applied (constructable stylesheets are not subject to style-src).
     const inputFont = await page.getByLabel('Name').evaluate((input) => getComputedStyle(input).fontSize);
     expect(inputFont).toBe('16px');
-    await page.getByLabel('Name').fill('Ada Lovelace');
-    await page.getByLabel('Email').fill('ada@example.com');
+    await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com' });
     await page.getByLabel('Phone').fill('+1 201 555 0123'); // loads phone.js, another script
     await page.getByLabel('Plan').selectOption('Pro');
     await page.getByRole('button', { name: 'Start chat' }).click();
@@ -147,9 +145,7 @@ test('the token appears only in the query strings Rocket.Chat requires, and is n
   page.on('console', (message) => logs.push(message.text()));
   await page.goto(hostUrl('basic'));
   await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByLabel('Plan').selectOption('Pro');
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
   await page.getByRole('button', { name: 'Start chat' }).click();
   const { token } = await events.waitFor('room');
   await page.reload();

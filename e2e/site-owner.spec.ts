@@ -3,7 +3,16 @@
  * consent, and the hand-off to Rocket.Chat's own Livechat widget.
  */
 import type { Page } from '@playwright/test';
-import { expect, hostUrl, resetStandin, standinRequests, standinState, test } from './support/test.ts';
+import { fillPrechat } from '../src/npm/testing.ts';
+import {
+  expect,
+  hostUrl,
+  resetStandin,
+  standinRequests,
+  standinState,
+  test,
+  visitorField,
+} from './support/test.ts';
 
 const VISITOR = '/api/v1/livechat/visitor';
 const page_ = (options: Record<string, unknown> = {}, prefill?: Record<string, unknown>) =>
@@ -76,8 +85,7 @@ test('a returning visitor the server knows (config.guest) is recognised and goes
   await resetStandin({ customFields: [] }); // nothing required beyond name and email
   await page.goto(hostUrl('basic'));
   await openChat(page);
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Email').fill('ada@example.com');
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com' });
   await page.getByRole('button', { name: 'Start chat' }).click();
   const first = await events.waitFor('room');
 
@@ -107,9 +115,7 @@ test('getVisitor lets the host read the token and the visitor', async ({ page, e
   expect(await getVisitor()).toEqual({ token: null, visitor: null });
 
   await openChat(page);
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByLabel('Plan').selectOption('Pro');
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
   await page.getByRole('button', { name: 'Start chat' }).click();
   const { token } = await events.waitFor('registered');
   expect(await getVisitor()).toMatchObject({
@@ -124,36 +130,10 @@ test('getVisitor lets the host read the token and the visitor', async ({ page, e
 });
 
 const CONSENT_FIELDS = [
-  {
-    _id: 'plan',
-    label: 'Plan',
-    scope: 'visitor',
-    visibility: 'visible',
-    public: true,
-    type: 'select',
-    options: 'Free,Pro',
-    required: false,
-  },
-  {
-    _id: 'consent_version',
-    label: 'Consent version',
-    scope: 'visitor',
-    visibility: 'visible',
-    public: false,
-    type: 'input',
-    options: '',
-    required: false,
-  },
-  {
-    _id: 'consent_at',
-    label: 'Consent given at',
-    scope: 'visitor',
-    visibility: 'visible',
-    public: false,
-    type: 'input',
-    options: '',
-    required: false,
-  },
+  visitorField('plan', 'Plan', { type: 'select', options: 'Free,Pro' }),
+  // Not public: the form does not show them, registration stores them.
+  visitorField('consent_version', 'Consent version', { public: false }),
+  visitorField('consent_at', 'Consent given at', { public: false }),
 ];
 
 test('consent: unticked by default, required, and recorded as custom fields in the one request', async ({
@@ -177,8 +157,7 @@ test('consent: unticked by default, required, and recorded as custom fields in t
     'https://example.com/privacy',
   );
   await expect(page.getByRole('link', { name: 'this' })).toHaveCount(0); // not an http(s) link: plain text
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Email').fill('ada@example.com');
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com' });
   await page.getByRole('button', { name: 'Start chat' }).click();
   await expect(checkbox).toHaveAccessibleDescription('Please accept this to start the chat.');
   expect(await posts()).toHaveLength(0);
@@ -217,9 +196,7 @@ test("hand-off: the token goes to Rocket.Chat's Livechat widget, which is opened
 }) => {
   await page.goto(hostUrl('handoff'));
   await openChat(page);
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByLabel('Plan').selectOption('Pro');
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
   await page.getByRole('button', { name: 'Start chat' }).click();
   const { token } = await events.waitFor('room');
   const calls = await page.evaluate(() => {

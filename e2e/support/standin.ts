@@ -54,6 +54,24 @@ export interface StandinState {
 
 const fixturePath = new URL('../fixtures/standin.json', import.meta.url);
 
+/**
+ * A Rocket.Chat visitor custom-field document for a fixture: visible, public, optional text input unless
+ * `extra` says otherwise.
+ */
+export function visitorField(_id: string, label: string, extra: JsonObject = {}): JsonObject {
+  return {
+    _id,
+    label,
+    scope: 'visitor',
+    visibility: 'visible',
+    public: true,
+    type: 'input',
+    regexp: '',
+    required: false,
+    ...extra,
+  };
+}
+
 /** A fresh copy of e2e/fixtures/standin.json, the fixture every spec starts from. */
 export function defaultFixture(): StandinFixture {
   return JSON.parse(readFileSync(fixturePath, 'utf8')) as StandinFixture;

@@ -108,8 +108,7 @@ export function App(props: AppProps) {
         return undefined;
       } catch (error) {
         const described = describeError(error, model, t, configQuery.isSuccess);
-        if ((described.code === 'network' || described.code === 'timeout') && configQuery.isSuccess)
-          props.onServerUnreachable();
+        if (described.likelyCorsRefusal) props.onServerUnreachable();
         if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
         setFormError(
           described.message ? { message: described.message, retryable: described.retryable } : undefined,

@@ -11,6 +11,8 @@ export interface DescribedError {
   retryAfterSeconds: number;
   /** Worth a "Try again": the failure was the network's or the server's, not the visitor's. */
   retryable: boolean;
+  /** No answer at all from a server whose config did load: most likely a refused CORS preflight. */
+  likelyCorsRefusal: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export function describeError(
     fieldErrors: [],
     retryAfterSeconds: 0,
     retryable: error instanceof ApiError && (error.retryable || error.kind === 'invalid-response'),
+    likelyCorsRefusal: false,
   };
   if (!(error instanceof ApiError)) {
     described.message = t('errorUnavailable');
@@ -45,6 +48,7 @@ export function describeError(
       return described;
     case 'network':
     case 'timeout':
+      described.likelyCorsRefusal = serverReachable;
       described.message = t(serverReachable ? 'errorUnavailable' : 'errorNetwork');
       return described;
     case 'unavailable':
