@@ -12,18 +12,19 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           setupFiles: ['./tests/setup-dom.ts'],
-          include: [
-            'tests/widget/**/*.test.{ts,tsx}',
-            'tests/loader/**/*.test.ts',
-            'tests/livechat/**/*.test.ts',
-          ],
+          include: ['tests/widget/**/*.test.{ts,tsx}', 'tests/loader/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts'],
+          // tests/livechat: the stand-in's answers against the shared schemas; tests/architecture: the import rules.
+          include: [
+            'tests/server/**/*.test.ts',
+            'tests/livechat/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

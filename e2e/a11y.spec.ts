@@ -1,5 +1,5 @@
 /**
- * Accessibility of the pre-chat form (issue 5, "Accessibility"), proven in the built widget on a host page:
+ * Accessibility of the pre-chat form, proven in the built widget on a host page:
  *  - axe (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA) finds nothing in any state, on desktop and on a 375 px phone;
  *  - labels, required fields, errors, focus on error, live regions, autocomplete and input types;
  *  - the whole flow with the keyboard alone, visible focus, a focus trap on small screens;

@@ -28,7 +28,7 @@ const startChat = (page: Page) => submitPrechat(page);
 const connected = (page: Page) =>
   expect(page.getByRole('heading', { name: 'You are connected' })).toBeVisible();
 
-test.describe('400 answers (contract §1.7)', () => {
+test.describe('400 answers (CONTRACT.md §1.7)', () => {
   test('missing required custom fields the form cannot show are named above the button', async ({ page }) => {
     // A required visitor field that is not public: config does not list it, registration demands it.
     await resetStandin({

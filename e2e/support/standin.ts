@@ -9,7 +9,7 @@ import { STANDIN_URL } from './urls.ts';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-/** The stand-in's fixture format (see issue 2): Rocket.Chat settings and documents. */
+/** The stand-in's fixture format (src/server/README.md): Rocket.Chat settings and documents. */
 export interface StandinFixture {
   settings?: Record<string, Json>;
   departments?: JsonObject[];

@@ -1,5 +1,5 @@
 /**
- * `npm run load`: 500 concurrent visitor registrations against a fresh stand-in on loopback (issue 2, Robustness).
+ * `npm run load`: 500 concurrent visitor registrations against a fresh stand-in on loopback.
  * Bounded on purpose: exactly REQUESTS requests, one burst, a hard time limit, 127.0.0.1 only, rate limiter off.
  * Checks through the control state route that every registration produced its own visitor with a unique
  * `guest-N` username, prints the figures, and exits non-zero on any loss.

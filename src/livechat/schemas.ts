@@ -1,25 +1,27 @@
 /**
- * Rocket.Chat Omnichannel livechat payload shapes (contract: shared/docs/rocketchat-contract.md).
+ * Rocket.Chat Omnichannel livechat payload shapes. The contract is CONTRACT.md in this folder; "§x.y" in the
+ * comments below refers to its sections.
  *
- * One source of truth for both sides: the browser client parses server answers with these schemas
- * (server versions vary, so answers are checked, never trusted), and the local stand-in builds its
- * answers to the same shapes. Response schemas are loose objects: Rocket.Chat adds fields between
+ * The widget parses every answer it gets with these schemas (server versions vary, so answers are checked,
+ * never trusted). The stand-in (src/server) does not import them; tests/livechat/standin-answers.test.ts checks
+ * that its answers parse with them. Response schemas are loose objects: Rocket.Chat adds fields between
  * versions and a client must not break on them.
  *
  * Uses `zod/mini` because this module ships in the widget bundle (full zod costs ~18 KB brotli more).
  */
 import { z } from './zod.ts';
 
-/** One item of `visitor.customFields` in POST livechat/visitor (contract §1.1). */
-export const customFieldInputSchema = z.object({
+/** One item of `visitor.customFields` in POST livechat/visitor (CONTRACT.md §1.1). */
+const customFieldInputSchema = z.object({
   key: z.string(),
   value: z.string(),
   overwrite: z.boolean(),
 });
+/** One `visitor.customFields` item as the form sends it. */
 export type CustomFieldInput = z.infer<typeof customFieldInputSchema>;
 
-/** The `visitor` object of POST livechat/visitor (contract §1.1). Empty strings count as "not given". */
-export const visitorRegistrationSchema = z.object({
+/** The `visitor` object of POST livechat/visitor (CONTRACT.md §1.1). Empty strings count as "not given". */
+const visitorRegistrationSchema = z.object({
   token: z.string(),
   name: z.optional(z.nullable(z.string())),
   email: z.optional(z.nullable(z.string())),
@@ -33,8 +35,8 @@ export type VisitorRegistration = z.infer<typeof visitorRegistrationSchema>;
 /** Body of POST livechat/visitor. */
 export type RegisterVisitorBody = { visitor: VisitorRegistration };
 
-/** ILivechatVisitor as returned by POST livechat/visitor and GET livechat/visitor/:token (contract §1.6). */
-export const visitorSchema = z.looseObject({
+/** ILivechatVisitor as returned by POST livechat/visitor and GET livechat/visitor/:token (CONTRACT.md §1.6). */
+const visitorSchema = z.looseObject({
   _id: z.string(),
   token: z.string(),
   username: z.optional(z.string()),
@@ -47,26 +49,23 @@ export const visitorSchema = z.looseObject({
   department: z.optional(z.string()),
   livechatData: z.optional(z.record(z.string(), z.unknown())),
 });
-export type Visitor = z.infer<typeof visitorSchema>;
 
 export const registerVisitorResponseSchema = z.looseObject({
   visitor: visitorSchema,
   success: z.literal(true),
 });
-export type RegisterVisitorResponse = z.infer<typeof registerVisitorResponseSchema>;
 
-/** A department as listed in `config.departments` (contract §2.3). */
-export const configDepartmentSchema = z.looseObject({
+/** A department as listed in `config.departments` (CONTRACT.md §2.3). */
+const configDepartmentSchema = z.looseObject({
   _id: z.string(),
   name: z.string(),
   showOnRegistration: z.optional(z.boolean()),
   showOnOfflineForm: z.optional(z.boolean()),
   departmentsAllowedToForward: z.optional(z.array(z.string())),
 });
-export type ConfigDepartment = z.infer<typeof configDepartmentSchema>;
 
-/** A visitor custom field as listed in `config.customFields` (contract §2.3, EE hook). */
-export const configCustomFieldSchema = z.looseObject({
+/** A visitor custom field as listed in `config.customFields` (CONTRACT.md §2.3, EE hook). */
+const configCustomFieldSchema = z.looseObject({
   _id: z.string(),
   label: z.string(),
   regexp: z.optional(z.nullable(z.string())),
@@ -75,10 +74,9 @@ export const configCustomFieldSchema = z.looseObject({
   defaultValue: z.optional(z.nullable(z.string())),
   options: z.optional(z.array(z.string())),
 });
-export type ConfigCustomField = z.infer<typeof configCustomFieldSchema>;
 
-/** `config.settings` — only the keys the form reads are typed; the rest pass through. */
-export const configSettingsSchema = z.looseObject({
+/** `config.settings` (CONTRACT.md §2.3): the keys listed are checked, the rest pass through. */
+const configSettingsSchema = z.looseObject({
   registrationForm: z.optional(z.boolean()),
   nameFieldRegistrationForm: z.optional(z.boolean()),
   emailFieldRegistrationForm: z.optional(z.boolean()),
@@ -86,7 +84,7 @@ export const configSettingsSchema = z.looseObject({
   forceAcceptDataProcessingConsent: z.optional(z.boolean()),
 });
 
-export const configGuestSchema = z.looseObject({
+const configGuestSchema = z.looseObject({
   _id: z.string(),
   token: z.string(),
   name: z.optional(z.string()),
@@ -95,8 +93,8 @@ export const configGuestSchema = z.looseObject({
   department: z.optional(z.string()),
 });
 
-/** The `config` of an enabled livechat (contract §2.3). */
-export const enabledConfigSchema = z.looseObject({
+/** The `config` of an enabled livechat (CONTRACT.md §2.3). */
+const enabledConfigSchema = z.looseObject({
   enabled: z.literal(true),
   settings: configSettingsSchema,
   theme: z.optional(
@@ -120,7 +118,7 @@ export const enabledConfigSchema = z.looseObject({
 });
 export type EnabledConfig = z.infer<typeof enabledConfigSchema>;
 
-export const disabledConfigSchema = z.looseObject({ enabled: z.literal(false) });
+const disabledConfigSchema = z.looseObject({ enabled: z.literal(false) });
 
 export const configResponseSchema = z.looseObject({
   config: z.union([enabledConfigSchema, disabledConfigSchema]),
@@ -128,8 +126,8 @@ export const configResponseSchema = z.looseObject({
 });
 export type LivechatConfig = z.infer<typeof configResponseSchema>['config'];
 
-/** IOmnichannelRoom as returned by GET livechat/room (contract §3.3); tests assert only these fields. */
-export const roomSchema = z.looseObject({
+/** IOmnichannelRoom as returned by GET livechat/room (CONTRACT.md §3.3); fields not listed pass through. */
+const roomSchema = z.looseObject({
   _id: z.string(),
   t: z.literal('l'),
   open: z.optional(z.boolean()),
@@ -139,20 +137,17 @@ export const roomSchema = z.looseObject({
   source: z.optional(z.looseObject({ type: z.string() })),
   servedBy: z.optional(z.looseObject({ _id: z.string(), username: z.optional(z.string()) })),
 });
-export type Room = z.infer<typeof roomSchema>;
 
 export const roomResponseSchema = z.looseObject({
   room: roomSchema,
   newRoom: z.boolean(),
   success: z.literal(true),
 });
-export type RoomResponse = z.infer<typeof roomResponseSchema>;
 
-/** Every failure answer of the REST API (contract §0.3). */
+/** Every failure answer of the REST API (CONTRACT.md §0.3). */
 export const errorResponseSchema = z.looseObject({
   success: z.literal(false),
   error: z.string(),
   errorType: z.optional(z.string()),
   details: z.optional(z.unknown()),
 });
-export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,18 +1,16 @@
+import { isEventName } from '../shared/events.ts';
+import { logError } from '../shared/log.ts';
 import type { EventHandler, EventMap, EventName } from '../types/public-api.ts';
-import { logError } from './log.ts';
-
-const EVENT_NAMES: readonly EventName[] = ['ready', 'open', 'close', 'submit', 'registered', 'room', 'error'];
 
 /** A tiny typed event hub. A throwing host handler is reported, never allowed to break the widget. */
 export function createEmitter() {
-  const handlers = new Map<string, Set<EventHandler>>();
+  const handlers = new Map<EventName, Set<EventHandler>>();
   return {
     on(name: unknown, handler: unknown, remove?: boolean): void {
-      if (!EVENT_NAMES.includes(name as EventName) || typeof handler !== 'function') {
+      if (!isEventName(name) || typeof handler !== 'function')
         throw new Error(`unknown event ${String(name)}`);
-      }
-      const set = handlers.get(name as string) ?? new Set();
-      handlers.set(name as string, set);
+      const set = handlers.get(name) ?? new Set();
+      handlers.set(name, set);
       set[remove ? 'delete' : 'add'](handler as EventHandler);
     },
     emit<E extends EventName>(name: E, detail: EventMap[E]): void {

@@ -1,25 +1,27 @@
 /**
- * loader.js — the only file a site owner references. It reads its options, asks Rocket.Chat for the
- * livechat config (one simple cross-origin GET, no preflight), draws the launcher, and preloads the
- * form bundle when the browser is idle. The form itself (React) loads only when it is needed.
- * Budget: 2.5 KB brotli — see src/dev/check-size.mjs.
+ * loader.js — the only file a site owner references. It reads its options, asks Rocket.Chat for the livechat
+ * config (one simple cross-origin GET, no preflight), draws the launcher, and preloads the form bundle when the
+ * browser is idle. The form itself (React) loads only when it is needed, and owns the panel from then on.
+ * Budget: see src/dev/check-size.mjs.
  */
 
+import { isHexColour } from '../shared/checks.ts';
+import { configUrl, fetchConfigJson, readLoaderConfig } from '../shared/livechat-config.ts';
 import { loadScript, preloadScript } from '../shared/load-script.ts';
+import { logError, logWarn } from '../shared/log.ts';
+import { mergePrefill } from '../shared/prefill.ts';
 import { textColorOn } from '../shared/styles.ts';
-import {
-  type PrechatOptions,
-  type PrefillValues,
-  type RocketChatPrechatApi,
-  TOKEN_STORAGE_KEY,
-  type VisitorInfo,
-  type WidgetHandle,
-  type WidgetModule,
-} from '../types/public-api.ts';
+import { forgetStoredToken, readStoredToken } from '../shared/visitor-token.ts';
+import type {
+  LauncherHandle,
+  UncheckedOptions,
+  WidgetHandle,
+  WidgetModule,
+} from '../shared/widget-context.ts';
+import type { EventMap, PrefillValues, RocketChatPrechatApi, VisitorInfo } from '../types/public-api.ts';
 import { createEmitter } from './emitter.ts';
 import { drawLauncher } from './launcher.ts';
-import { logError, logWarn } from './log.ts';
-import { checkOptions, readScriptOptions } from './script-options.ts';
+import { checkServerUrl, readScriptOptions } from './script-options.ts';
 
 // Read synchronously on the first line: currentScript is null once any callback runs.
 const script = document.currentScript as HTMLScriptElement | null;
@@ -37,36 +39,36 @@ if (existing?.loaded) {
 
 function start(queue: ArrayLike<unknown>[]): void {
   const baseUrl = new URL('widget/', script?.src || location.href).href;
-  const nonce = script?.nonce || '';
   const events = createEmitter();
-  const prefill: PrefillValues = {};
+  let prefill: PrefillValues = {};
 
-  let options: PrechatOptions | undefined;
+  let options: UncheckedOptions | undefined;
   let host: HTMLElement | undefined;
-  let launcher: HTMLButtonElement | undefined;
+  let launcher: LauncherHandle | undefined;
+  /** Resolves with the config JSON (or null) once the launcher or the inline form is there. */
   let ready: Promise<unknown> | undefined;
   let widget: Promise<WidgetHandle> | undefined;
-  let isOpen = false;
-  let registered: { token: string; visitor: unknown } | undefined;
+  let registered: EventMap['registered'] | undefined;
 
-  function mountWidget(root: ShadowRoot, config: unknown): Promise<WidgetHandle> {
+  const nonce = () => (typeof options?.nonce === 'string' && options.nonce) || script?.nonce || '';
+
+  function mountWidget(
+    checked: UncheckedOptions,
+    root: ShadowRoot,
+    configJson: unknown,
+  ): Promise<WidgetHandle> {
     widget ??= loadWidgetModule().then((module) =>
       module.mount({
-        options: options as unknown as Record<string, unknown>,
+        options: checked,
         root,
-        inline: !launcher,
-        config,
+        launcher,
+        configJson,
         prefill,
         baseUrl,
-        nonce: options?.nonce || nonce,
+        nonce: nonce(),
         emit(name, detail) {
-          if (name === 'registered') registered = detail as typeof registered;
+          if (name === 'registered') registered = detail as EventMap['registered'];
           events.emit(name, detail);
-        },
-        onClosed() {
-          isOpen = false;
-          launcher?.setAttribute('aria-expanded', 'false');
-          launcher?.focus();
         },
       }),
     );
@@ -81,7 +83,7 @@ function start(queue: ArrayLike<unknown>[]): void {
   function loadWidgetModule(): Promise<WidgetModule> {
     const url = `${baseUrl}widget.js`;
     const loaded = () => (window as Global).RocketChatPrechatWidget;
-    return (loaded() ? Promise.resolve() : loadScript(url, options?.nonce || nonce)).then(() => {
+    return (loaded() ? Promise.resolve() : loadScript(url, nonce())).then(() => {
       const module = loaded();
       if (!module) throw new Error(`${url} did not register the widget`);
       return module;
@@ -93,12 +95,11 @@ function start(queue: ArrayLike<unknown>[]): void {
       logWarn(`init called twice; ignored`);
       return;
     }
-    const checked = checkOptions(input);
+    const checked = checkServerUrl(input);
     if (!checked) return;
-    let container: Element | null | undefined;
-    if (checked.container) {
-      container =
-        typeof checked.container === 'string' ? document.querySelector(checked.container) : checked.container;
+    let container: unknown = checked.container;
+    if (container) {
+      container = typeof container === 'string' ? document.querySelector(container) : container;
       if (!(container instanceof Element)) {
         logError(`init: option "container" matches no element: ${String(checked.container)}`);
         return;
@@ -109,50 +110,56 @@ function start(queue: ArrayLike<unknown>[]): void {
     element.setAttribute('data-rocketchat-prechat', '');
     host = element;
     const root = element.attachShadow({ mode: 'open' });
-    (container ?? document.body).append(element);
+    (container instanceof Element ? container : document.body).append(element);
 
-    ready = fetchConfig(checked).then((config) => {
-      if (host !== element) return; // destroyed meanwhile
-      const enabled = (config as { config?: { enabled?: boolean } } | null)?.config?.enabled;
-      if (enabled === false) {
-        element.remove();
-        events.emit('error', { code: 'livechat-disabled', message: 'Livechat is disabled' });
-        return Promise.reject();
-      }
-      if (container) return mountWidget(root, config).then(() => events.emit('ready', undefined));
-      const theme = checked.theme;
-      const accent = (theme?.color || (config as ServerTheme)?.config?.theme?.color) ?? '';
-      if (/^#[\da-f]{6}$/i.test(accent)) {
-        element.style.setProperty('--rcp-accent', accent);
-        element.style.setProperty('--rcp-on-accent', textColorOn(accent));
-      }
-      if (theme?.position === 'left') element.classList.add('rcp-left');
-      // English until the form bundle (and its catalogs) loads, unless the site owner named it.
-      const label = (checked.labels as { openChat?: unknown } | undefined)?.openChat;
-      launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
-        command('open', !isOpen),
-      );
-      preloadScript(`${baseUrl}widget.js`, checked.nonce || nonce);
-      events.emit('ready', undefined);
-      return config;
-    });
+    const department = typeof checked.department === 'string' ? checked.department : undefined;
+    ready = fetchConfigJson(configUrl(checked.serverUrl, { token: readStoredToken(), department }))
+      .catch((error) => {
+        logWarn(error);
+        return null;
+      })
+      .then((configJson) => {
+        if (host !== element) return Promise.reject(); // destroyed meanwhile
+        const config = readLoaderConfig(configJson);
+        if (!config.enabled) {
+          element.remove();
+          events.emit('error', { code: 'livechat-disabled', message: 'Livechat is disabled' });
+          return Promise.reject();
+        }
+        if (container)
+          return mountWidget(checked, root, configJson).then(() => events.emit('ready', undefined));
+        // The widget reports a bad colour option; the launcher just falls back to the server's colour.
+        const theme = checked.theme as { color?: unknown; position?: unknown } | undefined;
+        const accent = [theme?.color, config.color].find(isHexColour);
+        if (accent) {
+          element.style.setProperty('--rcp-accent', accent);
+          element.style.setProperty('--rcp-on-accent', textColorOn(accent));
+        }
+        if (theme?.position === 'left') element.classList.add('rcp-left');
+        // English until the form bundle (and its catalogs) loads, unless the site owner named it.
+        const label = (checked.labels as { openChat?: unknown } | undefined)?.openChat;
+        launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
+          mountWidget(checked, root, configJson).then((handle) => handle.toggle()),
+        );
+        preloadScript(`${baseUrl}widget.js`, nonce());
+        events.emit('ready', undefined);
+        return configJson;
+      });
     ready.catch(() => {});
   }
 
-  /** Open or close the panel; `toggle` false closes. */
-  function command(name: 'open' | 'close', toggle = name === 'open'): void {
+  /** open or close: the widget owns the panel, so the loader only makes sure it is there. */
+  function command(name: 'open' | 'close'): void {
     if (!ready || !host) {
       logWarn(`${name} before init`);
       return;
     }
     const current = host;
     ready.then(
-      (config) => {
-        if (!launcher || host !== current) return; // inline forms are always open
-        isOpen = toggle;
-        launcher.setAttribute('aria-expanded', String(toggle));
-        if (toggle)
-          mountWidget(launcher.getRootNode() as ShadowRoot, config).then((handle) => isOpen && handle.open());
+      (configJson) => {
+        if (!launcher || !options || host !== current) return; // inline forms are always open
+        if (name === 'open')
+          mountWidget(options, current.shadowRoot as ShadowRoot, configJson).then((h) => h.open());
         else widget?.then((handle) => handle.close());
       },
       () => {},
@@ -163,7 +170,6 @@ function start(queue: ArrayLike<unknown>[]): void {
     widget?.then((handle) => handle.destroy());
     host?.remove();
     host = launcher = options = ready = widget = undefined;
-    isOpen = false;
   }
 
   const api: Api = (...args: unknown[]) => {
@@ -173,24 +179,17 @@ function start(queue: ArrayLike<unknown>[]): void {
       else if (name === 'open' || name === 'close') command(name);
       else if (name === 'on' || name === 'off') events.on(a, b, name === 'off');
       else if (name === 'prefill') {
-        Object.assign(prefill, a, {
-          customFields: { ...prefill.customFields, ...(a as PrefillValues)?.customFields },
-        });
+        prefill = mergePrefill(prefill, a as PrefillValues);
         widget?.then((handle) => handle.prefill(a as PrefillValues));
       } else if (name === 'reset') {
-        try {
-          localStorage.removeItem(TOKEN_STORAGE_KEY);
-        } catch {}
+        forgetStoredToken();
         widget?.then((handle) => handle.reset());
       } else if (name === 'getVisitor') {
         // What the host may know about its visitor (Rocket.Chat's own widget offers no way to read it).
-        const answer = (config?: unknown) =>
+        const answer = (configJson?: unknown) =>
           (a as (visitor: VisitorInfo) => void)({
-            token: registered?.token ?? storedToken(),
-            visitor:
-              registered?.visitor ??
-              (config as { config?: { guest?: unknown } } | null)?.config?.guest ??
-              null,
+            token: registered?.token ?? readStoredToken(),
+            visitor: registered?.visitor ?? readLoaderConfig(configJson).guest ?? null,
           });
         (ready ?? Promise.resolve()).then(answer, answer);
       } else if (name === 'destroy') destroy();
@@ -209,30 +208,4 @@ function start(queue: ArrayLike<unknown>[]): void {
   if (queuedInit) queuedInit[1] = { ...fromScript, ...(queuedInit[1] as object) };
   else if (fromScript.serverUrl) commands.unshift(['init', fromScript]);
   for (const args of commands) api(...(args as Parameters<Api>));
-}
-
-type ServerTheme = { config?: { theme?: { color?: string } } } | null;
-
-function storedToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** GET livechat/config; resolves null when the server cannot be reached (the launcher is drawn anyway). */
-function fetchConfig(options: PrechatOptions): Promise<unknown> {
-  const query = new URLSearchParams();
-  const token = storedToken();
-  if (token) query.set('token', token);
-  if (options.department) query.set('department', options.department);
-  // Not `query.size`: Safari 16 has no URLSearchParams.size.
-  const url = `${options.serverUrl}/api/v1/livechat/config${String(query) ? `?${query}` : ''}`;
-  return fetch(url, { signal: AbortSignal.timeout(8000) })
-    .then((response) => response.json())
-    .catch((error) => {
-      logWarn(error);
-      return null;
-    });
 }

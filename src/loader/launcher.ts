@@ -1,8 +1,9 @@
 /**
- * The launcher: the only thing drawn before the visitor asks for the form. Plain DOM, no framework,
- * because it ships in loader.js (≤ 2.5 KB brotli).
+ * The launcher: the only thing drawn before the visitor asks for the form. Plain DOM, no framework, because it
+ * ships in loader.js. The widget reaches it only through the returned handle.
  */
 import { addStyles } from '../shared/styles.ts';
+import type { LauncherHandle } from '../shared/widget-context.ts';
 
 const CSS =
   ':host{all:initial!important;direction:ltr!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important}' +
@@ -13,13 +14,11 @@ const CSS =
   '.rcp-launcher:focus-visible{outline:3px solid #1f2329;outline-offset:2px;box-shadow:0 0 0 2px #fff}' +
   '.rcp-launcher svg{width:28px;height:28px;fill:currentColor}';
 
-export function drawLauncher(root: ShadowRoot, label: string, onClick: () => void): HTMLButtonElement {
+export function drawLauncher(root: ShadowRoot, label: string, onClick: () => void): LauncherHandle {
   addStyles(root, CSS);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'rcp-launcher';
-  button.setAttribute('aria-label', label);
-  button.setAttribute('aria-expanded', 'false');
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(svgNs, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -30,5 +29,15 @@ export function drawLauncher(root: ShadowRoot, label: string, onClick: () => voi
   button.append(svg);
   button.addEventListener('click', onClick);
   root.append(button);
-  return button;
+  const handle: LauncherHandle = {
+    setLabel: (text) => button.setAttribute('aria-label', text),
+    setExpanded: (expanded) => button.setAttribute('aria-expanded', String(expanded)),
+    setInert: (inert) => {
+      button.inert = inert;
+    },
+    focus: () => button.focus(),
+  };
+  handle.setLabel(label);
+  handle.setExpanded(false);
+  return handle;
 }

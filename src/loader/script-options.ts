@@ -1,15 +1,27 @@
+import { SERVER_URL, trimServerUrl } from '../shared/checks.ts';
+import { logError } from '../shared/log.ts';
+import type { UncheckedOptions } from '../shared/widget-context.ts';
 import type { PrechatOptions } from '../types/public-api.ts';
-import { logError } from './log.ts';
+
+/** Options named as PrechatOptions names them, values not yet checked. */
+type NamedOptions = { [K in keyof PrechatOptions]?: unknown };
+
+// The attributes that are plain strings: `data-server-url` → serverUrl, … Each must be an option's name.
+const TEXT_ATTRIBUTES = [
+  'serverUrl',
+  'department',
+  'locale',
+  'container',
+] as const satisfies readonly (keyof PrechatOptions)[];
 
 /**
- * Options from the loader's own `data-*` attributes: the form a page with a strict CSP uses, since it
- * needs no inline script. Raw strings here; the widget validates them like any other option.
+ * Options from the loader's own `data-*` attributes: the form a page with a strict CSP uses, since it needs no
+ * inline script. Raw strings here; the widget checks them like any other option.
  */
-export function readScriptOptions(script: HTMLScriptElement | null): Partial<PrechatOptions> {
+export function readScriptOptions(script: HTMLScriptElement | null): NamedOptions {
   const data = script?.dataset ?? {};
-  const options: Record<string, unknown> = {};
-  for (const key of ['serverUrl', 'department', 'locale', 'container'] as const)
-    if (data[key]) options[key] = data[key];
+  const options: NamedOptions = {};
+  for (const key of TEXT_ATTRIBUTES) if (data[key]) options[key] = data[key];
   if (data.startRoom) options.startRoom = data.startRoom !== 'false';
   if (data.themeColor || data.themePosition)
     options.theme = { color: data.themeColor, position: data.themePosition };
@@ -18,15 +30,14 @@ export function readScriptOptions(script: HTMLScriptElement | null): Partial<Pre
 
 /**
  * The one option the loader cannot do without. Every other option, and every unknown option name, is checked by
- * the widget when it mounts — one console error naming each — which keeps this file inside its budget.
- * Returns undefined when there is no usable serverUrl.
+ * the widget when it mounts — one console error naming each — which keeps the loader small.
+ * Undefined when there is no usable serverUrl.
  */
-export function checkOptions(input: unknown): PrechatOptions | undefined {
+export function checkServerUrl(input: unknown): UncheckedOptions | undefined {
   const options = { ...(input as Record<string, unknown>) };
-  if (!/^https?:\/\/[^/]/i.test(String(options.serverUrl))) {
+  if (!SERVER_URL.test(String(options.serverUrl))) {
     logError(`init: option "serverUrl" must be an http(s) URL, got ${options.serverUrl}`);
     return undefined;
   }
-  options.serverUrl = String(options.serverUrl).replace(/\/+$/, '');
-  return options as unknown as PrechatOptions;
+  return { ...options, serverUrl: trimServerUrl(String(options.serverUrl)) };
 }

@@ -1,23 +1,29 @@
-import type { EventMap, EventName, WidgetHandle } from '../types/public-api.ts';
+import { logError } from '../shared/log.ts';
+import type { UncheckedOptions, WidgetHandle } from '../shared/widget-context.ts';
+import type { EventMap, EventName } from '../types/public-api.ts';
 import type { MountPrechatOptions, PrechatCallbacks, PrechatHandle } from './types.ts';
 
-/** Which callback each widget event goes to. */
-const CALLBACKS = {
+/**
+ * Which callback each widget event goes to; `open` and `close` have none (an inline form is always open).
+ * A record over every event, so a new event cannot be forgotten here.
+ */
+const CALLBACKS: Record<EventName, keyof PrechatCallbacks | undefined> = {
+  ready: 'onReady',
+  open: undefined,
+  close: undefined,
   submit: 'onSubmit',
   registered: 'onRegistered',
   room: 'onRoom',
   error: 'onError',
-} as const satisfies Partial<Record<EventName, keyof PrechatCallbacks>>;
+};
 
-const CALLBACK_NAMES = ['onReady', 'onSubmit', 'onRegistered', 'onRoom', 'onError'] as const;
-
-/** The options the widget validates: everything but the callbacks and `prefill`. */
-export function widgetOptions(options: MountPrechatOptions): Record<string, unknown> {
+/** The options the widget checks: everything but the callbacks, `prefill` and `className`. */
+function widgetOptions(options: MountPrechatOptions): UncheckedOptions {
   const { prefill: _prefill, ...rest } = options;
   const result: Record<string, unknown> = { ...rest };
-  for (const name of CALLBACK_NAMES) delete result[name];
+  for (const name of Object.values(CALLBACKS)) if (name) delete result[name];
   delete result.className;
-  return result;
+  return { ...result, serverUrl: options.serverUrl };
 }
 
 /**
@@ -46,9 +52,8 @@ export function mountIntoShadowRoot(
       handle = mount({
         options: widgetOptions(options),
         root,
-        inline: true,
-        // The widget fetches GET livechat/config itself.
-        config: null,
+        // No launcher: the form is inline. No config yet: the widget fetches GET livechat/config itself.
+        configJson: null,
         prefill: { ...options.prefill },
         baseUrl: '',
         nonce: '',
@@ -56,17 +61,17 @@ export function mountIntoShadowRoot(
         // `import('libphonenumber-js/min')` itself would keep every export (+50 KB raw in the chunk).
         loadPhone: () => import('../widget/phone/entry.ts'),
         emit<E extends EventName>(name: E, detail: EventMap[E]) {
-          const callback = callbacks()[CALLBACKS[name as keyof typeof CALLBACKS]];
+          const callbackName = CALLBACKS[name];
+          const callback = callbackName && callbacks()[callbackName];
           (callback as ((detail: EventMap[E]) => void) | undefined)?.(detail);
         },
-        onClosed: () => {},
       });
       for (const call of pending.splice(0)) call(handle);
       callbacks().onReady?.();
     },
     (error: unknown) => {
       if (destroyed) return;
-      console.error('[RocketChatPrechat]', error);
+      logError(error);
       callbacks().onError?.({
         code: 'widget-load-failed',
         message: error instanceof Error ? error.message : String(error),

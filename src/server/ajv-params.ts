@@ -1,5 +1,5 @@
 /**
- * The few JSON-schema checks Rocket.Chat runs with AJV on the routes the form uses (contract §0.3, §2.1, §5):
+ * The few JSON-schema checks Rocket.Chat runs with AJV on the routes the form uses (CONTRACT.md §0.3, §2.1, §5):
  * `coerceTypes: true`, first error only, keyword order `required` → `additionalProperties` → `properties`
  * (AJV's vocabulary order), and AJV's own message texts.
  */

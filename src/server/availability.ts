@@ -1,5 +1,5 @@
 /**
- * Who is online (contract §2.2 `online()`, §3.2/§3.4 room routing). The fixture has no agent documents, only
+ * Who is online (CONTRACT.md §2.2 `online()`, §3.2/§3.4 room routing). The fixture has no agent documents, only
  * `agentsOnline` flags, so one synthetic agent stands for "an agent is online": it serves routed rooms and is
  * what `config.agent` shows.
  */

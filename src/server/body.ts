@@ -1,5 +1,5 @@
 /**
- * Request bodies: a 1 MB cap (413 above it) and Rocket.Chat's `Router.parseBodyParams` (contract §0.1):
+ * Request bodies: a 1 MB cap (413 above it) and Rocket.Chat's `Router.parseBodyParams` (CONTRACT.md §0.1):
  * JSON is parsed, a body that fails to parse becomes `{}`, form-encoded becomes a flat object, any other type is
  * read as text and spread into an object (`{...'ab'}` → `{0:'a',1:'b'}`), which is what Rocket.Chat really does.
  */

@@ -1,5 +1,5 @@
 /**
- * CORS exactly as Rocket.Chat's `apps/meteor/server/api/v1/middlewares/cors.ts` (contract §0.4).
+ * CORS exactly as Rocket.Chat's `apps/meteor/server/api/v1/middlewares/cors.ts` (CONTRACT.md §0.4).
  * Non-OPTIONS answers always allow `*`; a preflight is refused with 405 unless `API_Enable_CORS`; an origin list
  * echoes a listed origin (+ `Vary: Origin`) or answers 403. A passing preflight falls through to the router's
  * catch-all OPTIONS handler, which answers `OK`.

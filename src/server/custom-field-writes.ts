@@ -1,5 +1,5 @@
 /**
- * Writing custom-field values (contract §1.5 and §5). Two overwrite rules exist in Rocket.Chat and both are kept:
+ * Writing custom-field values (CONTRACT.md §1.5 and §5). Two overwrite rules exist in Rocket.Chat and both are kept:
  * - `setMultipleVisitorCustomFields` (POST visitor, custom.fields): `overwrite:false` writes only over a FALSY value;
  * - `updateLivechatDataByToken` / `updateDataByToken` (custom.field): `overwrite:false` keeps any DEFINED value.
  */

@@ -1,5 +1,5 @@
 /**
- * Rocket.Chat's error envelope (contract §0.3): every failure is `{ success: false, error, errorType?, details? }`.
+ * Rocket.Chat's error envelope (CONTRACT.md §0.3): every failure is `{ success: false, error, errorType?, details? }`.
  * The classes below mirror what Rocket.Chat's handlers throw, so a route can `throw` the same thing the real
  * server throws and `failureOf()` renders it exactly as `ApiClass.ts#failure()` does.
  */

@@ -1,6 +1,7 @@
 /**
- * The stand-in's fixture: `{ settings, departments, customFields, agentsOnline }` (issue 2). Keys left out take
- * Rocket.Chat's defaults (contract §7): the rate limiter is ON, agents are online. Validation errors name the
+ * The stand-in's fixture: `{ settings, departments, customFields, agentsOnline }`. Settings left out take
+ * Rocket.Chat's defaults (CONTRACT.md §7), so the rate limiter is ON; agents are online unless the fixture says
+ * otherwise (the stand-in's own default, CONTRACT.md §8). Validation errors name the
  * offending key so a typo in a fixture is caught instead of silently ignored.
  */
 import { z } from '../livechat/zod.ts';
@@ -40,8 +41,6 @@ const fixtureSchema = z.strictObject({
   customFields: z.optional(z.array(customFieldSchema)),
   agentsOnline: z.optional(z.boolean()),
 });
-
-export type FixtureInput = z.infer<typeof fixtureSchema>;
 
 export type Department = z.infer<typeof departmentSchema> & {
   enabled: boolean;
@@ -133,9 +132,3 @@ export function parseFixture(input: unknown): ParseResult {
     },
   };
 }
-
-export const DEFAULT_FIXTURE: Fixture = (() => {
-  const result = parseFixture({});
-  if (!result.ok) throw new Error(result.error);
-  return result.fixture;
-})();

@@ -1,4 +1,4 @@
-/** Shared Hono typing and the JSON answer every REST route gives (contract §0.1 headers). */
+/** Shared Hono typing and the JSON answer every REST route gives (CONTRACT.md §0.1 headers). */
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

@@ -1,6 +1,6 @@
 /**
  * A small port of Meteor's `check()` / `Match` (packages/check/match.js), limited to the patterns the livechat
- * routes use, so shape errors carry Rocket.Chat's exact wording (contract §0.3), e.g.
+ * routes use, so shape errors carry Rocket.Chat's exact wording (CONTRACT.md §0.3), e.g.
  * `Match error: Missing key 'token' in field visitor`.
  *
  * Two Meteor rules that matter and are easy to get wrong:

@@ -6,15 +6,60 @@
  */
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { z } from '../livechat/zod.ts';
-import type { StoreSnapshot } from './store.ts';
+import type { Room, StoreSnapshot, Visitor } from './store.ts';
 
 const FORMAT_VERSION = 1;
+
+const text = z.string();
+const maybe = z.optional;
+const strings = z.record(z.string(), z.string());
+
+// The store's documents, checked key by key when a data file is read (`satisfies` keeps them in step with store.ts).
+const visitorSchema = z.object({
+  _id: text,
+  token: maybe(text),
+  username: maybe(text),
+  status: maybe(text),
+  ts: maybe(text),
+  _updatedAt: text,
+  name: maybe(text),
+  visitorEmails: maybe(z.array(z.object({ address: text }))),
+  phone: maybe(z.array(z.object({ phoneNumber: text }))),
+  department: maybe(text),
+  livechatData: maybe(strings),
+  userAgent: maybe(text),
+  ip: maybe(text),
+  host: maybe(text),
+  disabled: maybe(z.boolean()),
+}) satisfies z.ZodMiniType<Visitor>;
+
+const roomSchema = z.object({
+  _id: text,
+  t: z.literal('l'),
+  fname: text,
+  msgs: z.number(),
+  usersCount: z.number(),
+  ts: text,
+  lm: text,
+  departmentId: maybe(text),
+  v: z.object({ _id: text, username: maybe(text), token: text, status: text }),
+  cl: z.boolean(),
+  open: z.boolean(),
+  waitingResponse: z.boolean(),
+  source: z.object({ type: text, destination: maybe(text) }),
+  queuedAt: text,
+  priorityWeight: z.number(),
+  estimatedWaitingTimeQueue: z.number(),
+  servedBy: maybe(z.object({ _id: text, username: text, ts: text })),
+  livechatData: maybe(strings),
+  _updatedAt: text,
+}) satisfies z.ZodMiniType<Room>;
 
 const dataFileSchema = z.object({
   version: z.literal(FORMAT_VERSION),
   guestCount: z.int(),
-  visitors: z.array(z.looseObject({ _id: z.string() })),
-  rooms: z.array(z.looseObject({ _id: z.string(), v: z.looseObject({ token: z.string() }) })),
+  visitors: z.array(visitorSchema),
+  rooms: z.array(roomSchema),
 });
 
 export class DataFileError extends Error {}
@@ -45,7 +90,8 @@ export async function readDataFile(file: string): Promise<StoreSnapshot | undefi
       `Data file ${file} is not a stand-in data file (${detail.join('; ')}); refusing to start`,
     );
   }
-  return parsed.data as unknown as StoreSnapshot;
+  const { version: _version, ...snapshot } = parsed.data;
+  return snapshot;
 }
 
 export class DataFileWriter {

@@ -1,5 +1,5 @@
 /**
- * Rocket.Chat's REST rate limiter (contract §0.5; Meteor `RateLimiter` as used by `ApiClass#enforceRateLimit`).
+ * Rocket.Chat's REST rate limiter (CONTRACT.md §0.5; Meteor `RateLimiter` as used by `ApiClass#enforceRateLimit`).
  * One rule per route+method with a fixed window that starts with the rule's first use; counters per client IP
  * inside it. Rocket.Chat increments first and then checks, so the Nth request of an N-per-window route is still
  * allowed (remaining 0) and the N+1th is refused.

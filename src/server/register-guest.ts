@@ -1,5 +1,5 @@
 /**
- * POST livechat/visitor (contract §1): shape check, token guard, `registerGuest` upsert, open-room refresh,
+ * POST livechat/visitor (CONTRACT.md §1): shape check, token guard, `registerGuest` upsert, open-room refresh,
  * then custom fields. The order matters: the upsert is written BEFORE custom fields can fail (§1.2).
  */
 import { findDepartmentByIdOrName } from './availability.ts';

@@ -1,5 +1,5 @@
 /**
- * Rocket.Chat setting ids the stand-in reads, with Rocket.Chat's defaults (contract §7 and §2.3, from
+ * Rocket.Chat setting ids the stand-in reads, with Rocket.Chat's defaults (CONTRACT.md §7 and §2.3, from
  * apps/meteor/server/settings/omnichannel.ts and general.ts). A fixture's `settings` override these; ids not
  * listed here are kept and ignored.
  */

@@ -57,7 +57,7 @@ export function randomId(length = 17): string {
   return id;
 }
 
-/** A Mongo ObjectId-shaped `_id` (24 hex chars), as new visitors get (§1.3). */
+/** A Mongo ObjectId-shaped `_id` (24 hex chars), as new visitors get (CONTRACT.md §1.3). */
 export function objectId(): string {
   return randomBytes(12).toString('hex');
 }

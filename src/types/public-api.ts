@@ -1,8 +1,8 @@
 /**
- * The public surface of rocketchat-prechat, in one file: the options a site owner passes to `init`,
- * the commands of the `RocketChatPrechat(...)` queue, the events, and the private hand-off between
- * `loader.js` and the lazily loaded `widget/widget.js`. Types only: the loader imports nothing else
- * from outside its folder, so it stays tiny.
+ * The public surface of rocketchat-prechat, in one file: the options a site owner passes to `init`, the
+ * commands of the `RocketChatPrechat(...)` queue and the events. Types only (no JavaScript comes from here),
+ * and self-contained: its declaration ships in the npm package as is. The option checks are the widget's
+ * schema (src/widget/options.ts), tied to `PrechatOptions` at compile time.
  */
 
 /** Per-field switches for the built-in fields. */
@@ -137,51 +137,3 @@ declare global {
     RocketChatPrechat?: RocketChatPrechatApi;
   }
 }
-
-/** Private: what the loader hands the widget bundle when it mounts it. */
-export interface WidgetContext {
-  /** The options exactly as the host passed them (validated by the widget). */
-  options: Record<string, unknown>;
-  /** Shadow root to render into; the loader already drew the launcher in it when not inline. */
-  root: ShadowRoot;
-  inline: boolean;
-  /** Raw JSON of GET livechat/config, or null when it could not be fetched. */
-  config: unknown;
-  prefill: PrefillValues;
-  /** URL of the folder holding widget.js and its lazy parts. */
-  baseUrl: string;
-  /** CSP nonce for the scripts the widget adds (the `nonce` option, else the loader tag's own). */
-  nonce: string;
-  /**
-   * Loads libphonenumber-js. The script-tag build adds `widget/phone.js` from `baseUrl`; the npm build passes
-   * a dynamic `import('libphonenumber-js/min')` so the bundler splits it out.
-   */
-  loadPhone?: () => Promise<PhoneLib>;
-  emit<E extends EventName>(name: E, detail: EventMap[E]): void;
-  /** The panel was closed from inside (Escape, close button): the loader restores the launcher. */
-  onClosed(): void;
-}
-
-export interface WidgetHandle {
-  open(): void;
-  close(): void;
-  prefill(values: PrefillValues): void;
-  reset(): void;
-  destroy(): void;
-}
-
-/** The widget bundle registers itself under this global name (classic script, see vite.config.ts). */
-export interface WidgetModule {
-  mount(context: WidgetContext): WidgetHandle;
-}
-
-/** The part of libphonenumber-js the form uses. */
-export interface PhoneLib {
-  parsePhoneNumberFromString(
-    text: string,
-    defaultCountry?: never,
-  ): { isValid(): boolean; number: string } | undefined;
-}
-
-/** localStorage key of the visitor token, shared by loader and widget. */
-export const TOKEN_STORAGE_KEY = 'rocketchat-prechat:token';

@@ -1,7 +1,11 @@
 import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
+import { configResponseSchema, type LivechatConfig } from '../livechat/schemas.ts';
+import { isHexColour } from '../shared/checks.ts';
+import { LOG_PREFIX, logError } from '../shared/log.ts';
+import { mergePrefill } from '../shared/prefill.ts';
 import { addStyles, textColorOn } from '../shared/styles.ts';
-import type { WidgetContext, WidgetHandle } from '../types/public-api.ts';
+import type { WidgetContext, WidgetHandle } from '../shared/widget-context.ts';
 import { createLivechatApi } from './api/livechat-api.ts';
 import { App } from './app/App.tsx';
 import { createWidgetStore } from './app/widget-store.ts';
@@ -12,8 +16,6 @@ import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
 import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
-
-const LOG = '[RocketChatPrechat]';
 
 // TanStack Query pauses a mutation while offline and sends it when the browser is back. It learns of both from
 // the window's online/offline events. Emulated offline modes (DevTools, test browsers) flip navigator.onLine
@@ -35,17 +37,27 @@ function listenForConnectivity(): void {
   });
 }
 
-/** Renders the form into the loader's shadow root and returns the handle the loader's commands drive. */
+/**
+ * The config answer, parsed once, here at the boundary: what the loader fetched is raw JSON. Undefined when there
+ * is none or it is not the contract's shape (the widget then asks for it again).
+ */
+function parseConfig(json: unknown): LivechatConfig | undefined {
+  return json == null ? undefined : configResponseSchema.safeParse(json).data?.config;
+}
+
+/** Renders the form into the host's shadow root and returns the handle the host's commands drive. */
 export function mount(context: WidgetContext): WidgetHandle {
   // Here, not at import: the npm build imports this module during server rendering, where there is no window.
   listenForConnectivity();
-  const options = resolveOptions(context.options, (message) => console.error(`${LOG} ${message}`));
+  const { launcher } = context;
+  const inline = !launcher;
+  const options = resolveOptions(context.options, (message) => logError(message));
+  const initialConfig = parseConfig(context.configJson);
+  const enabledConfig = initialConfig?.enabled ? initialConfig : undefined;
   // The `locale` option, else the server's Language setting ('' means automatic), else the browser's.
-  const serverLanguage = (context.config as { config?: { settings?: { language?: unknown } } } | null)?.config
-    ?.settings?.language;
   const { locale, catalog, dir } = resolveLocale([
     options.locale,
-    typeof serverLanguage === 'string' ? serverLanguage : undefined,
+    enabledConfig?.settings.language,
     ...navigator.languages,
   ]);
   const t = createTranslator({ ...catalog, ...options.labels });
@@ -56,19 +68,28 @@ export function mount(context: WidgetContext): WidgetHandle {
   const country = countryOfLocale(
     [options.locale, ...navigator.languages].find((tag) => countryOfLocale(tag)),
   );
-  const nonce = context.nonce;
-  const loadPhone = context.loadPhone ?? (() => loadPhoneLib(context.baseUrl, nonce));
+  const loadPhone = context.loadPhone ?? (() => loadPhoneLib(context.baseUrl, context.nonce));
+  const normalisePhone = async (text: string) => {
+    try {
+      return toE164(await loadPhone(), text, country);
+    } catch (error) {
+      logError(error);
+      // Without the metadata the number is sent as typed rather than blocking the visitor.
+      return text.trim();
+    }
+  };
 
   const sheets = [addStyles(context.root, WIDGET_CSS)];
-  if (context.inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
+  if (inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
   const container = document.createElement('div');
-  container.className = context.inline ? 'rcp-root rcp-inline' : 'rcp-root';
+  container.className = inline ? 'rcp-root rcp-inline' : 'rcp-root';
   // `all: initial` leaves `direction` alone, so a host page's `dir`/`direction` would leak in without this.
   container.dir = dir;
   container.lang = locale;
-  // The loader drew the launcher in English; now that the catalog is here, name it in the visitor's language.
-  context.root.querySelector('.rcp-launcher')?.setAttribute('aria-label', t('openChat'));
-  const accent = options.theme.color ?? serverColor(context.config);
+  // The loader named the launcher in English; now that the catalog is here, name it in the visitor's language.
+  launcher?.setLabel(t('openChat'));
+  const serverColor = enabledConfig?.theme?.color;
+  const accent = options.theme.color ?? (isHexColour(serverColor) ? serverColor : undefined);
   if (accent) {
     // CSSOM, not a style attribute: allowed under a strict style-src.
     container.style.setProperty('--rcp-accent', accent);
@@ -76,6 +97,7 @@ export function mount(context: WidgetContext): WidgetHandle {
   }
   context.root.append(container);
 
+  // The widget owns whether the panel is open; the launcher only shows it.
   const store = createWidgetStore({ open: false, prefill: { ...context.prefill }, generation: 0 });
   const queryClient = new QueryClient({
     // The host page's focus is not our signal to refetch.
@@ -83,15 +105,23 @@ export function mount(context: WidgetContext): WidgetHandle {
   });
   const root = createRoot(container);
 
+  const open = () => {
+    if (store.get().open || inline) return;
+    store.update({ open: true });
+    launcher?.setExpanded(true);
+    context.emit('open', undefined);
+  };
   const close = (fromInside: boolean) => {
     if (!store.get().open) return;
     store.update({ open: false });
+    launcher?.setExpanded(false);
     context.emit('close', undefined);
-    // The full-screen panel made the launcher inert (Panel.tsx); React clears that only after this returns,
-    // and an inert launcher cannot take the focus the loader hands back to it.
-    const launcher = context.root.querySelector<HTMLElement>('.rcp-launcher');
-    if (launcher) launcher.inert = false;
-    if (fromInside) context.onClosed();
+    if (fromInside && launcher) {
+      // The full-screen panel made the launcher inert (Panel.tsx); React lifts that only after this returns,
+      // and an inert launcher cannot take focus.
+      launcher.setInert(false);
+      launcher.focus();
+    }
   };
 
   root.render(
@@ -102,24 +132,16 @@ export function mount(context: WidgetContext): WidgetHandle {
         options={options}
         locale={locale}
         t={t}
-        inline={context.inline}
-        initialConfig={context.config}
+        launcher={launcher}
+        initialConfig={initialConfig}
         store={store}
         emit={context.emit}
         preloadPhone={() => void loadPhone().catch(() => {})}
-        normalisePhone={async (text) => {
-          try {
-            return toE164(await loadPhone(), text, country);
-          } catch (error) {
-            console.error(LOG, error);
-            // Without the metadata the number is sent as typed rather than blocking the visitor.
-            return text.trim();
-          }
-        }}
+        normalisePhone={normalisePhone}
         onClose={() => close(true)}
         onServerUnreachable={() =>
           console.error(
-            `${LOG} ${options.serverUrl} answered GET livechat/config but not the registration POST. If the browser ` +
+            `${LOG_PREFIX} ${options.serverUrl} answered GET livechat/config but not the registration POST. If the browser ` +
               'reports a CORS error, enable Administration → Settings → General → REST API → "Enable CORS" ' +
               `(API_Enable_CORS) on Rocket.Chat and allow this origin (${location.origin}) in "CORS Origin" (API_CORS_Origin).`,
           )
@@ -129,17 +151,11 @@ export function mount(context: WidgetContext): WidgetHandle {
   );
 
   return {
-    open() {
-      if (store.get().open) return;
-      store.update({ open: true });
-      context.emit('open', undefined);
-    },
+    open,
     close: () => close(false),
+    toggle: () => (store.get().open ? close(false) : open()),
     prefill(values) {
-      const current = store.get().prefill;
-      store.update({
-        prefill: { ...current, ...values, customFields: { ...current.customFields, ...values.customFields } },
-      });
+      store.update({ prefill: mergePrefill(store.get().prefill, values) });
     },
     reset() {
       tokens.reset();
@@ -156,9 +172,4 @@ export function mount(context: WidgetContext): WidgetHandle {
       );
     },
   };
-}
-
-function serverColor(config: unknown): string | undefined {
-  const color = (config as { config?: { theme?: { color?: unknown } } } | null)?.config?.theme?.color;
-  return typeof color === 'string' && /^#[\da-f]{6}$/i.test(color) ? color : undefined;
 }

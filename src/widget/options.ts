@@ -1,42 +1,28 @@
 import { z } from '../livechat/zod.ts';
-import type { ConsentOptions, FieldSwitch, LocalCustomField } from '../types/public-api.ts';
+import { HEX_COLOUR, SERVER_URL, trimServerUrl } from '../shared/checks.ts';
+import type { PrechatOptions } from '../types/public-api.ts';
 import { en } from './i18n/catalogs/en.ts';
 import type { MessageKey } from './i18n/translate.ts';
 
-/** The options after validation and defaults: what the rest of the widget reads. */
-export interface ResolvedOptions {
-  serverUrl: string;
-  department?: string;
-  locale?: string;
-  theme: { color?: string; position: 'left' | 'right' };
-  fields: { name: FieldSwitch; email: FieldSwitch; phone: FieldSwitch };
-  customFields: LocalCustomField[];
-  startRoom: boolean;
-  nonce?: string;
-  /** Overrides of any visible string, by catalog key. */
-  labels: Partial<Record<MessageKey, string>>;
-  /** Translations of the server's custom-field labels: `{ <key>: { <locale>: label } }`. */
-  customFieldLabels: Record<string, Record<string, string>>;
-  /** Translations of select options: `{ <key>: { <locale>: { <option>: label } } }`; the value sent stays the server's. */
-  customFieldOptions: Record<string, Record<string, Record<string, string>>>;
-  consent?: ConsentOptions;
-  handoff: 'event' | 'rocketchat';
-}
-
-const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
+const MESSAGE_KEYS = Object.keys(en) as [MessageKey, ...MessageKey[]];
 
 const fieldSwitch = z.optional(
   z.object({ show: z.optional(z.boolean()), required: z.optional(z.boolean()) }),
 );
 
-// One schema per option, so a bad option is reported by name and only that option falls back to its default.
+/**
+ * The source of truth for every `init` option: one schema per option, so a bad option is reported by name and
+ * only that option falls back to its default. `satisfies` ties it to the public `PrechatOptions`: an option
+ * added to one and not the other, or parsed to a type the public one does not promise, does not compile
+ * (tests/widget/options.test.ts checks the other direction: every value the public type allows is accepted).
+ */
 const optionSchemas = {
-  serverUrl: z.string().check(z.regex(/^https?:\/\/[^/]/i, 'must be an http(s) URL')),
-  container: z.unknown(),
+  serverUrl: z.string().check(z.regex(SERVER_URL, 'must be an http(s) URL')),
+  container: z.union([z.string(), z.custom<Element>((value) => value instanceof Element)]),
   department: z.string(),
   locale: z.string().check(z.regex(/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, 'must be a language tag like "pt-BR"')),
   theme: z.object({
-    color: z.optional(z.string().check(z.regex(/^#[\da-f]{6}$/i, 'must be a colour like "#1d74f5"'))),
+    color: z.optional(z.string().check(z.regex(HEX_COLOUR, 'must be a colour like "#1d74f5"'))),
     position: z.optional(z.enum(['left', 'right'])),
   }),
   fields: z.object({ name: fieldSwitch, email: fieldSwitch, phone: fieldSwitch }),
@@ -55,7 +41,7 @@ const optionSchemas = {
   ),
   startRoom: z.boolean(),
   nonce: z.string(),
-  labels: z.partialRecord(z.enum(MESSAGE_KEYS as [MessageKey, ...MessageKey[]]), z.string()),
+  labels: z.partialRecord(z.enum(MESSAGE_KEYS), z.string()),
   customFieldLabels: z.record(z.string(), z.record(z.string(), z.string())),
   customFieldOptions: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
   consent: z.object({
@@ -70,37 +56,42 @@ const optionSchemas = {
     ),
   }),
   handoff: z.enum(['event', 'rocketchat']),
-} as const;
+} satisfies { [K in keyof PrechatOptions]-?: z.ZodMiniType<NonNullable<PrechatOptions[K]>> };
 
-type OptionKey = keyof typeof optionSchemas;
+type OptionSchemas = typeof optionSchemas;
+type OptionName = keyof OptionSchemas;
+/** What the schemas accept, option by option (for the compile-time check in the tests). */
+export type AcceptedOptions = { [K in OptionName]?: z.input<OptionSchemas[K]> };
+type CheckedOptions = { [K in OptionName]?: z.output<OptionSchemas[K]> };
+
+/** The options after checking and defaults: what the rest of the widget reads. */
+export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 
 /**
- * Validates the host's options. Each bad option is one console error naming it (with the path inside it)
- * and falls back to its default: the host page never breaks because of a typo.
+ * Checks the host's options. Each bad option is one console error naming it (with the path inside it) and falls
+ * back to its default: the host page never breaks because of a typo.
  */
-export function resolveOptions(
-  raw: Record<string, unknown>,
-  log: (message: string) => void,
-): ResolvedOptions {
-  const valid: Partial<Record<OptionKey, unknown>> = {};
-  for (const [key, value] of Object.entries(raw)) {
+export function resolveOptions(raw: { readonly [name: string]: unknown }, log: (message: string) => void) {
+  const valid: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    const schema = optionSchemas[key as OptionKey];
-    if (!schema) {
-      log(`init: unknown option "${key}" (ignored)`);
+    // Own names only: `constructor` or `toString` is an unknown option, not Object.prototype's.
+    if (!Object.hasOwn(optionSchemas, name)) {
+      log(`init: unknown option "${name}" (ignored)`);
       continue;
     }
-    const result = schema.safeParse(value);
-    if (result.success) valid[key as OptionKey] = result.data;
+    const result = optionSchemas[name as OptionName].safeParse(value);
+    if (result.success) valid[name] = result.data;
     else {
       const issue = result.error.issues[0];
-      const path = [key, ...(issue?.path ?? [])].join('.');
+      const path = [name, ...(issue?.path ?? [])].join('.');
       log(`init: option "${path}" ${issue?.message ?? 'is invalid'} (ignored)`);
     }
   }
-  const options = valid as Partial<{ [K in OptionKey]: z.infer<(typeof optionSchemas)[K]> }>;
+  // Every value in `valid` came out of its own option's schema.
+  const options: CheckedOptions = valid;
   return {
-    serverUrl: String(options.serverUrl ?? raw.serverUrl).replace(/\/+$/, ''),
+    serverUrl: trimServerUrl(options.serverUrl ?? String(raw.serverUrl)),
     department: options.department,
     locale: options.locale,
     theme: { color: options.theme?.color, position: options.theme?.position ?? 'right' },

@@ -1,7 +1,8 @@
 import { waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import type { RocketChatPrechatApi, WidgetContext } from '../../src/types/public-api.ts';
+import type { WidgetContext } from '../../src/shared/widget-context.ts';
+import type { RocketChatPrechatApi } from '../../src/types/public-api.ts';
 import { API, configAnswer, SERVER } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 
@@ -127,6 +128,7 @@ describe('loader.js', () => {
     const mount = vi.fn((_context: WidgetContext) => ({
       open() {},
       close() {},
+      toggle() {},
       prefill() {},
       reset() {},
       destroy() {},
@@ -137,10 +139,37 @@ describe('loader.js', () => {
     await waitFor(() => expect(mount).toHaveBeenCalledTimes(1));
     expect(mount.mock.calls[0]?.[0]).toMatchObject({
       options: { serverUrl: SERVER, colour: '#fff', locale: 'fr' },
-      inline: false,
-      config: configAnswer(),
+      configJson: configAnswer(),
     });
+    expect(mount.mock.calls[0]?.[0].launcher).toBeDefined();
     expect(errors).not.toHaveBeenCalled();
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+  });
+
+  it('hands the widget the launcher as a handle; a click toggles the panel the widget owns', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    const toggle = vi.fn();
+    let context: WidgetContext | undefined;
+    const mount = vi.fn((given: WidgetContext) => {
+      context = given;
+      return { open() {}, close() {}, toggle, prefill() {}, reset() {}, destroy() {} };
+    });
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    snippet(['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    launcher()?.click();
+    await waitFor(() => expect(toggle).toHaveBeenCalledTimes(1));
+    launcher()?.click();
+    await waitFor(() => expect(toggle).toHaveBeenCalledTimes(2));
+    expect(mount).toHaveBeenCalledTimes(1);
+    // The widget names and marks the launcher through the handle, never through class names.
+    context?.launcher?.setLabel('Abrir chat');
+    context?.launcher?.setExpanded(true);
+    context?.launcher?.setInert(true);
+    expect(launcher()?.getAttribute('aria-label')).toBe('Abrir chat');
+    expect(launcher()?.getAttribute('aria-expanded')).toBe('true');
+    expect(launcher()?.inert).toBe(true);
     delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
   });
 

@@ -1,5 +1,5 @@
 /**
- * Issue 4 (Security): a bounded load test on loopback — 500 concurrent registrations with distinct tokens, none
+ * Robustness: a bounded load test on loopback — 500 concurrent registrations with distinct tokens, none
  * lost. The same burst as `npm run load`.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';

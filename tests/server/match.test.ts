@@ -22,7 +22,7 @@ const messageOf = (value: unknown, pattern: Parameters<typeof check>[1] = VISITO
   }
 };
 
-describe('Meteor check() wording (§0.3)', () => {
+describe('Meteor check() wording (CONTRACT.md §0.3)', () => {
   it('accepts a matching value and extra keys inside ObjectIncluding', () => {
     expect(messageOf({ visitor: { token: 't', anything: 1 } })).toBe('ok');
   });

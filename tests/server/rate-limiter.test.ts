@@ -7,7 +7,7 @@ const settings = withDefaults({
   API_Enable_Rate_Limiter_Limit_Time_Default: 1000,
 });
 
-describe('rate limiter (§0.5)', () => {
+describe('rate limiter (CONTRACT.md §0.5)', () => {
   it('counts per route and IP in a fixed window, then starts a new window', () => {
     const limiter = new RateLimiter();
     const t0 = 1_000_000;

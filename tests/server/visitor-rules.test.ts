@@ -1,4 +1,4 @@
-/** Rules of §1–§5 that the case files do not pin down. */
+/** Rules of CONTRACT.md §1–§5 that the case files do not pin down. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningStandin } from '../../src/server/start.ts';
 import { call, reset, withStandin } from './helpers.ts';

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 export const SERVER = 'https://chat.example.com';
 export const API = `${SERVER}/api/v1/livechat`;
 
-/** A `GET livechat/config` answer shaped as contract §2.3, with overrides. */
+/** A `GET livechat/config` answer shaped as CONTRACT.md §2.3, with overrides. */
 export function configAnswer(overrides: Record<string, unknown> = {}) {
   return {
     config: {

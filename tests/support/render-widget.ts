@@ -1,6 +1,7 @@
 import { within } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { EventName, PrefillValues, WidgetHandle } from '../../src/types/public-api.ts';
+import type { LauncherHandle, WidgetHandle } from '../../src/shared/widget-context.ts';
+import type { EventName, PrefillValues } from '../../src/types/public-api.ts';
 import { mount } from '../../src/widget/mount.tsx';
 import { SERVER } from './livechat-fixtures.ts';
 
@@ -23,17 +24,31 @@ export function renderWidget({
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
   const events: { name: EventName; detail: unknown }[] = [];
-  const onClosed = vi.fn();
+  // A launcher as the loader draws it: a button in the same shadow root, driven only through its handle.
+  let launcher: (LauncherHandle & { button: HTMLButtonElement }) | undefined;
+  if (!inline) {
+    const button = document.createElement('button');
+    button.className = 'rcp-launcher';
+    root.append(button);
+    launcher = {
+      button,
+      setLabel: vi.fn((label: string) => button.setAttribute('aria-label', label)),
+      setExpanded: vi.fn((expanded: boolean) => button.setAttribute('aria-expanded', String(expanded))),
+      setInert: vi.fn((inert: boolean) => {
+        button.inert = inert;
+      }),
+      focus: vi.fn(() => button.focus()),
+    };
+  }
   const handle: WidgetHandle = mount({
     options: { serverUrl: SERVER, ...options },
     root,
-    inline,
-    config,
+    launcher,
+    configJson: config,
     prefill,
     baseUrl: 'https://cdn.example.com/widget/',
     nonce: '',
     emit: (name, detail) => events.push({ name, detail }),
-    onClosed,
   });
   // Testing Library wants an element: query inside the widget's root element in the shadow root.
   const screen = within(root.querySelector<HTMLElement>('.rcp-root') as HTMLElement);
@@ -42,7 +57,7 @@ export function renderWidget({
     screen,
     events,
     handle,
-    onClosed,
+    launcher,
     eventsNamed: (name: EventName) => events.filter((e) => e.name === name),
   };
 }

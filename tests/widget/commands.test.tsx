@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '../../src/types/public-api.ts';
+import { TOKEN_STORAGE_KEY } from '../../src/shared/visitor-token.ts';
 import { configAnswer, livechatHandlers, type Recorded } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 import { renderWidget } from '../support/render-widget.ts';
@@ -65,18 +65,28 @@ describe('commands from the host page', () => {
 
   it('open and close emit their events once; closing from inside hands focus back', async () => {
     server.use(...livechatHandlers([]));
-    const { handle, eventsNamed, onClosed, root } = renderWidget({ config, inline: false });
+    const { handle, eventsNamed, launcher, root } = renderWidget({ config, inline: false });
     // jsdom applies no stylesheet: the panel's `hidden` attribute is what hides it.
     await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
     act(() => handle.open());
     act(() => handle.open());
     expect(root.querySelector('.rcp-panel')).not.toHaveAttribute('hidden');
+    expect(launcher?.button).toHaveAttribute('aria-expanded', 'true');
     const close = root.querySelector<HTMLButtonElement>('.rcp-close');
     await userEvent.setup().click(close as HTMLButtonElement);
     expect(eventsNamed('open')).toHaveLength(1);
     expect(eventsNamed('close')).toHaveLength(1);
-    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(launcher?.button).toHaveAttribute('aria-expanded', 'false');
+    expect(launcher?.focus).toHaveBeenCalledTimes(1);
+    expect(root.activeElement).toBe(launcher?.button);
     act(() => handle.close());
     expect(eventsNamed('close')).toHaveLength(1);
+    // The launcher toggles: open when closed, closed when open.
+    act(() => handle.toggle());
+    expect(root.querySelector('.rcp-panel')).not.toHaveAttribute('hidden');
+    act(() => handle.toggle());
+    expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden');
+    expect(eventsNamed('open')).toHaveLength(2);
+    expect(eventsNamed('close')).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildFormModel } from '../../src/widget/form/form-model.ts';
-import { toRegistration, toSubmittedValues } from '../../src/widget/form/registration-body.ts';
+import { toRegistration, toSubmission } from '../../src/widget/form/registration-body.ts';
 import { en } from '../../src/widget/i18n/catalogs/en.ts';
 import { createTranslator } from '../../src/widget/i18n/translate.ts';
 import { resolveOptions } from '../../src/widget/options.ts';
@@ -61,19 +61,20 @@ describe('the form model', () => {
     });
   });
 
-  it('builds the registration with overwrite from the local definition, username, and prefilled extra keys', () => {
+  it('builds the registration with overwrite from the local definition, username, and prefilled extra keys', async () => {
     const model = buildFormModel(
       config,
       options({ customFields: [{ key: 'plan', overwrite: false }] }),
       { customFields: { crm_id: 'CRM-1' } },
       t,
     );
-    const submitted = toSubmittedValues(
+    const submission = await toSubmission(
       model,
       { name: ' Ada ', email: '', phone: '', department: '', custom_0: 'Pro', custom_1: '' },
-      undefined,
+      async () => undefined,
     );
-    expect(toRegistration(model, submitted, 'tok', 'ada-user')).toEqual({
+    expect(submission.values).toEqual({ name: 'Ada', customFields: { crm_id: 'CRM-1', plan: 'Pro' } });
+    expect(toRegistration(submission, 'tok', 'ada-user')).toEqual({
       token: 'tok',
       name: 'Ada',
       username: 'ada-user',
@@ -82,6 +83,26 @@ describe('the form model', () => {
         { key: 'plan', value: 'Pro', overwrite: false },
       ],
     });
+  });
+
+  it('normalises a hidden phone like a typed one, and sends it as given when it cannot be', async () => {
+    const model = buildFormModel(
+      config,
+      options(),
+      { phone: { value: ' 020 7946 0958 ', mode: 'hidden' } },
+      t,
+    );
+    const normalised = await toSubmission(model, {}, async () => '+442079460958');
+    expect(normalised.values.phone).toBe('+442079460958');
+    const asGiven = await toSubmission(model, {}, async () => undefined);
+    expect(asGiven.values.phone).toBe('020 7946 0958');
+    // A typed phone arrives normalised from the form schema and is not normalised again.
+    const normalise = vi.fn(async () => 'never');
+    const typed = buildFormModel(config, options(), {}, t);
+    expect((await toSubmission(typed, { phone: '+12015550123' }, normalise)).values.phone).toBe(
+      '+12015550123',
+    );
+    expect(normalise).not.toHaveBeenCalled();
   });
 
   it('falls back to Rocket.Chat defaults without a config', () => {

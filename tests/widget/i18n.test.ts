@@ -3,7 +3,7 @@ import { en } from '../../src/widget/i18n/catalogs/en.ts';
 import { CATALOGS, resolveLocale } from '../../src/widget/i18n/locales.ts';
 import { type Catalog, createTranslator } from '../../src/widget/i18n/translate.ts';
 
-/** The languages issue 5 promises, at the least. */
+/** The languages the README promises, at the least. */
 const PROMISED = ['en', 'pt-BR', 'es', 'fr', 'de', 'it', 'ar', 'he'];
 
 const placeholdersOf = (text: string) => [...new Set(Array.from(text.matchAll(/\{(\w+)\}/g), (m) => m[1]))];

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { resolveOptions } from '../../src/widget/options.ts';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { PrechatOptions } from '../../src/types/public-api.ts';
+import { type AcceptedOptions, resolveOptions } from '../../src/widget/options.ts';
 
 describe('init options', () => {
   it('applies the defaults', () => {
@@ -40,5 +41,46 @@ describe('init options', () => {
     ]);
     expect(options.theme.position).toBe('right'); // the whole bad option falls back
     expect(options.startRoom).toBe(false);
+  });
+});
+
+describe('one source for the options', () => {
+  it('accepts every value the public PrechatOptions type allows (checked by the type checker)', () => {
+    // The schema `satisfies` PrechatOptions in src/widget/options.ts: every option is named in both, and what
+    // it parses to is what the public type promises. This is the other direction: nothing the public type lets
+    // a site owner write is refused by the schema's types.
+    expectTypeOf<PrechatOptions>().toExtend<AcceptedOptions>();
+    expectTypeOf<keyof AcceptedOptions>().toEqualTypeOf<keyof PrechatOptions>();
+    expect(Object.keys(resolveOptions({ serverUrl: 'https://chat.example.com' }, vi.fn())).sort()).toEqual(
+      [
+        'consent',
+        'customFieldLabels',
+        'customFieldOptions',
+        'customFields',
+        'department',
+        'fields',
+        'handoff',
+        'labels',
+        'locale',
+        'nonce',
+        'serverUrl',
+        'startRoom',
+        'theme',
+      ].sort(),
+    );
+  });
+
+  it('treats Object.prototype names as unknown options, not as schemas', () => {
+    const log = vi.fn();
+    const options = resolveOptions(
+      { serverUrl: 'https://chat.example.com', constructor: 1, toString: 'x', hasOwnProperty: true },
+      log,
+    );
+    expect(log.mock.calls.map(([message]) => message)).toEqual([
+      'init: unknown option "constructor" (ignored)',
+      'init: unknown option "toString" (ignored)',
+      'init: unknown option "hasOwnProperty" (ignored)',
+    ]);
+    expect(options.serverUrl).toBe('https://chat.example.com');
   });
 });

@@ -2,7 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '../../src/types/public-api.ts';
+import { TOKEN_STORAGE_KEY } from '../../src/shared/visitor-token.ts';
 import { API, configAnswer, livechatHandlers, type Recorded } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 import { renderWidget } from '../support/render-widget.ts';

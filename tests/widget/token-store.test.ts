@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '../../src/types/public-api.ts';
+import { TOKEN_STORAGE_KEY } from '../../src/shared/visitor-token.ts';
 import { createTokenStore } from '../../src/widget/storage/token-store.ts';
 
 describe('the visitor token', () => {

@@ -1,4 +1,4 @@
-/** GET livechat/config (contract §2): settings, theme, messages, departments, customFields, online, guest/room/agent. */
+/** GET livechat/config (CONTRACT.md §2): settings, theme, messages, departments, customFields, online, guest/room/agent. */
 import type { Hono } from 'hono';
 import { type ObjectSchema, validateParams } from '../ajv-params.ts';
 import { STAND_IN_AGENT, serviceOnline } from '../availability.ts';

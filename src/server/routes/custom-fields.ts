@@ -1,4 +1,4 @@
-/** POST livechat/custom.field and livechat/custom.fields (contract §5): AJV params, regexp enforced HERE only. */
+/** POST livechat/custom.field and livechat/custom.fields (CONTRACT.md §5): AJV params, regexp enforced HERE only. */
 import type { Hono } from 'hono';
 import { type ObjectSchema, validateParams } from '../ajv-params.ts';
 import {

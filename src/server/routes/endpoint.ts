@@ -1,5 +1,5 @@
 /**
- * Wraps a route action the way Rocket.Chat's `ApiClass` does: rate limit first (§0.5, counted even for requests
+ * Wraps a route action the way Rocket.Chat's `ApiClass` does: rate limit first (CONTRACT.md §0.5, counted even for requests
  * that then fail validation), then the action; the result becomes `{ ...result, success: true }` and anything
  * thrown becomes the §0.3 error envelope. Nothing a client sends can turn into a 500.
  */

@@ -1,4 +1,4 @@
-/** GET livechat/room (contract §3): registration required, open room reused, `rid` check, agent availability. */
+/** GET livechat/room (CONTRACT.md §3): registration required, open room reused, `rid` check, agent availability. */
 import type { Hono } from 'hono';
 import { anyAgentOnline, defaultDepartment, departmentOnline, STAND_IN_AGENT } from '../availability.ts';
 import { MeteorError } from '../errors.ts';

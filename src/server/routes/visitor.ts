@@ -1,4 +1,4 @@
-/** POST livechat/visitor (§1), GET and DELETE livechat/visitor/:token (§4). */
+/** POST livechat/visitor (CONTRACT.md §1), GET and DELETE livechat/visitor/:token (§4). */
 import type { Hono } from 'hono';
 import { MeteorError } from '../errors.ts';
 import { type AppEnv, clientIp } from '../http.ts';

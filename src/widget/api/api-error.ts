@@ -8,7 +8,7 @@ export type ApiErrorKind =
   | 'rate-limited'
   /** 5xx: the server or a proxy in front of it failed. */
   | 'unavailable'
-  /** A 4xx answer in Rocket.Chat's error envelope (contract §0.3). */
+  /** A 4xx answer in Rocket.Chat's error envelope (CONTRACT.md §0.3). */
   | 'rejected'
   /** An answer that is not the JSON the contract describes (HTML error page, truncated body, wrong shape). */
   | 'invalid-response';

@@ -5,20 +5,20 @@ import {
   registerVisitorResponseSchema,
   roomResponseSchema,
 } from '../../livechat/schemas.ts';
+import { configUrl } from '../../shared/livechat-config.ts';
+import { CONFIG_TIMEOUT_MS } from '../../shared/request.ts';
 import { requestJson } from './request-json.ts';
 
 /** The three livechat endpoints the form uses, bound to one Rocket.Chat server. */
 export function createLivechatApi(serverUrl: string) {
   const base = `${serverUrl}/api/v1/livechat`;
   return {
-    /** GET livechat/config (contract §2): a simple GET, no preflight. */
+    /** GET livechat/config (CONTRACT.md §2), as the loader asks it: same URL, same time limit. */
     async config(params: { token?: string; department?: string }): Promise<LivechatConfig> {
-      const query = new URLSearchParams(
-        Object.entries(params).filter((entry): entry is [string, string] => !!entry[1]),
-      );
-      return (await requestJson(`${base}/config?${query}`, {}, configResponseSchema)).config;
+      const url = configUrl(serverUrl, params);
+      return (await requestJson(url, {}, configResponseSchema, CONFIG_TIMEOUT_MS)).config;
     },
-    /** POST livechat/visitor (contract §1): the one registration request. */
+    /** POST livechat/visitor (CONTRACT.md §1): the one registration request. */
     registerVisitor(body: RegisterVisitorBody) {
       return requestJson(
         `${base}/visitor`,
@@ -26,7 +26,7 @@ export function createLivechatApi(serverUrl: string) {
         registerVisitorResponseSchema,
       );
     },
-    /** GET livechat/room (contract §3): opens the visitor's room, or returns the open one. */
+    /** GET livechat/room (CONTRACT.md §3): opens the visitor's room, or returns the open one. */
     room(token: string) {
       return requestJson(`${base}/room?${new URLSearchParams({ token })}`, {}, roomResponseSchema);
     },

@@ -1,9 +1,7 @@
 import { errorResponseSchema } from '../../livechat/schemas.ts';
 import type { z } from '../../livechat/zod.ts';
+import { fetchText, REQUEST_TIMEOUT_MS } from '../../shared/request.ts';
 import { ApiError } from './api-error.ts';
-
-/** How long a request may take before it is aborted and treated like a dropped connection. */
-export const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * One request to the Rocket.Chat REST API. Every answer is parsed with zod: a server of another version,
@@ -13,24 +11,14 @@ export async function requestJson<S extends z.ZodMiniType>(
   url: string,
   init: RequestInit,
   schema: S,
+  timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<z.infer<S>> {
-  // A timer rather than AbortSignal.timeout(): test clocks (Playwright's page.clock, fake timers) control it.
-  // It covers the body too: a server that sends headers and then stalls is as dead as one that never answers.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, REQUEST_TIMEOUT_MS);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { ...init, signal: controller.signal });
-    text = await response.text();
-  } catch {
-    throw new ApiError(timedOut ? 'timeout' : 'network', {});
-  } finally {
-    clearTimeout(timer);
+    ({ response, text } = await fetchText(url, init, timeoutMs));
+  } catch (error) {
+    throw new ApiError((error as Error).message === 'timeout' ? 'timeout' : 'network', {});
   }
   let body: unknown;
   try {

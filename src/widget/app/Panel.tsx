@@ -1,9 +1,11 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import type { LauncherHandle } from '../../shared/widget-context.ts';
 import type { Translate } from '../i18n/translate.ts';
 
 interface PanelProps {
   title: string;
-  inline: boolean;
+  /** The loader's launcher; undefined for an inline form. */
+  launcher: LauncherHandle | undefined;
   open: boolean;
   onClose: () => void;
   t: Translate;
@@ -26,7 +28,8 @@ function useMediaQuery(query: string): boolean {
 }
 
 /** The frame: a labelled dialog behind the launcher, or a labelled region when inline. */
-export function Panel({ title, inline, open, onClose, t, children }: PanelProps) {
+export function Panel({ title, launcher, open, onClose, t, children }: PanelProps) {
+  const inline = !launcher;
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const modal = useMediaQuery(FULL_SCREEN) && !inline;
@@ -40,14 +43,9 @@ export function Panel({ title, inline, open, onClose, t, children }: PanelProps)
 
   // Full screen, the launcher sits under the panel: take it out of the tab order and the accessibility tree.
   useEffect(() => {
-    const launcher = (ref.current?.getRootNode() as ShadowRoot | undefined)?.querySelector?.<HTMLElement>(
-      '.rcp-launcher',
-    );
-    if (launcher) launcher.inert = open && modal;
-    return () => {
-      if (launcher) launcher.inert = false;
-    };
-  }, [open, modal]);
+    launcher?.setInert(open && modal);
+    return () => launcher?.setInert(false);
+  }, [launcher, open, modal]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape' && !inline) {

@@ -16,7 +16,7 @@ export interface DescribedError {
 }
 
 /**
- * Turns a failure of registration or room creation into what the visitor reads (contract §1.7, §3.4).
+ * Turns a failure of registration or room creation into what the visitor reads (CONTRACT.md §1.7, §3.4).
  * `serverReachable`: the config came from this server, so a request that gets no answer at all is most
  * likely refused by CORS (or the server just went down) — either way chat is unavailable, not the visitor's
  * connection.

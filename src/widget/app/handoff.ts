@@ -1,3 +1,5 @@
+import { logError } from '../../shared/log.ts';
+
 /** The Livechat widget's queue (`RocketChat(function () { this.… })`), for the `rocketchat` hand-off. */
 type RocketChatQueue = (
   fn: (this: { setGuestToken(token: string): void; maximizeWidget(): void }) => void,
@@ -10,8 +12,8 @@ type RocketChatQueue = (
 export function handOffToLivechat(token: string): boolean {
   const rocketChat = (window as Window & { RocketChat?: RocketChatQueue }).RocketChat;
   if (typeof rocketChat !== 'function') {
-    console.error(
-      '[RocketChatPrechat] handoff "rocketchat": window.RocketChat is not on this page; add the Livechat widget snippet, or use handoff "event"',
+    logError(
+      'handoff "rocketchat": window.RocketChat is not on this page; add the Livechat widget snippet, or use handoff "event"',
     );
     return false;
   }

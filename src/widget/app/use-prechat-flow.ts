@@ -48,7 +48,7 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
   /** POST livechat/visitor; adopts the token Rocket.Chat answers with. */
   async function register(visitor: VisitorRegistration): Promise<string> {
     const { visitor: saved } = await registration.mutateAsync(visitor);
-    // On a phone match Rocket.Chat answers with the older visitor's token (contract §1.3): adopt it.
+    // On a phone match Rocket.Chat answers with the older visitor's token (CONTRACT.md §1.3): adopt it.
     if (saved.token !== tokens.get()) tokens.set(saved.token);
     emit('registered', { token: saved.token, visitor: saved });
     return saved.token;

@@ -106,7 +106,7 @@ function compilePattern(source: string | null | undefined): RegExp | undefined {
 }
 
 /**
- * The form, derived from the server's config (contract §2, §9) and the site owner's local options,
+ * The form, derived from the server's config (CONTRACT.md §2, §9) and the site owner's local options,
  * which win where both speak.
  */
 export function buildFormModel(

@@ -2,7 +2,7 @@ import { z } from '../../livechat/zod.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { FormField, FormModel } from './form-model.ts';
 
-// The address check of Rocket.Chat's own widget (packages/livechat/src/lib/email.ts, contract §9).
+// The address check of Rocket.Chat's own widget (packages/livechat/src/lib/email.ts, CONTRACT.md §9).
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
@@ -18,27 +18,38 @@ export function validateField(field: FormField, raw: string, t: Translate): stri
     return field.options.some((option) => option.value === value) ? undefined : t('errorChoose', { label });
   }
   if (field.inputType === 'email' && !EMAIL.test(value)) return t('errorEmail');
-  // Tested on the raw value, exactly as Rocket.Chat's custom.field endpoint does (contract §5.1).
+  // Tested on the raw value, exactly as Rocket.Chat's custom.field endpoint does (CONTRACT.md §5.1).
   if (field.pattern && !field.pattern.test(raw)) return t('errorPattern', { label });
   return undefined;
 }
 
-/** Normalises a typed phone number to E.164, or undefined when it is not a valid number. */
+/**
+ * Normalises a typed phone number to E.164, or undefined when it is not a valid number. When the number
+ * metadata cannot be loaded it answers the number as typed (trimmed), rather than blocking the visitor.
+ */
 export type PhoneNormaliser = (text: string) => Promise<string | undefined>;
 
-/** What react-hook-form holds: text for the fields, a boolean for the consent checkbox. */
+/**
+ * What react-hook-form holds: text for the fields, a boolean for the consent checkbox. After the schema, the
+ * phone is in E.164 (the schema normalises it, once).
+ */
 export type FormValues = Record<string, string | boolean>;
 
 /** One zod schema for the whole form, built from the model (and so from the server's config). */
 export function buildFormSchema(model: FormModel, t: Translate, normalisePhone: PhoneNormaliser) {
   const shape: Record<string, z.ZodMiniType<string | boolean, string | boolean>> = {};
   for (const field of model.fields) {
-    shape[field.name] = z.string().check(
-      z.superRefine(async (value: string, ctx) => {
-        let message = validateField(field, value, t);
-        if (!message && field.name === 'phone' && value.trim() && !(await normalisePhone(value)))
-          message = t('errorPhone');
-        if (message) ctx.issues.push({ code: 'custom', message, input: value });
+    shape[field.name] = z.pipe(
+      z.string(),
+      z.transform(async (value: string, ctx) => {
+        const message = validateField(field, value, t);
+        const fail = (text: string) => {
+          ctx.issues.push({ code: 'custom', message: text, input: value });
+          return z.NEVER;
+        };
+        if (message) return fail(message);
+        if (field.name !== 'phone' || !value.trim()) return value;
+        return (await normalisePhone(value)) ?? fail(t('errorPhone'));
       }),
     );
   }

@@ -1,18 +1,26 @@
-import type { VisitorRegistration } from '../../livechat/schemas.ts';
+import type { CustomFieldInput, VisitorRegistration } from '../../livechat/schemas.ts';
 import type { SubmittedValues } from '../../types/public-api.ts';
 import type { FormModel } from './form-model.ts';
-import type { FormValues } from './form-schema.ts';
+import type { FormValues, PhoneNormaliser } from './form-schema.ts';
+
+/** One submit: the values the `submit` event reports, and the custom fields as they are written. */
+export interface Submission {
+  values: SubmittedValues;
+  /** `visitor.customFields` of the registration: the same values, each with how it is written (`overwrite`). */
+  customFields: CustomFieldInput[];
+}
 
 /**
- * The values as Rocket.Chat stores them. Empty optional fields are left out — Rocket.Chat treats an empty
- * string as "not given" anyway (contract §1.1), and leaving them out can never wipe a stored value.
+ * The values as Rocket.Chat stores them: what the visitor typed (checked and normalised by the form schema),
+ * else what the host sent hidden. Empty optional fields are left out — Rocket.Chat treats an empty string as
+ * "not given" anyway (CONTRACT.md §1.1), and leaving them out can never wipe a stored value.
  */
-export function toSubmittedValues(
+export async function toSubmission(
   model: FormModel,
   values: FormValues,
-  phoneE164: string | undefined,
+  normalisePhone: PhoneNormaliser,
   now = new Date(),
-): SubmittedValues {
+): Promise<Submission> {
   const text = (name: string) => {
     const value = values[name];
     return (typeof value === 'string' && value.trim()) || undefined;
@@ -20,45 +28,43 @@ export function toSubmittedValues(
   const submitted: SubmittedValues = { customFields: {} };
   const name = text('name') ?? model.hidden.name;
   const email = text('email') ?? model.hidden.email;
+  // A hidden phone from the host page is normalised like a typed one, and sent as given when it cannot be.
+  const hiddenPhone = model.hidden.phone?.trim();
+  const phone = text('phone') ?? (hiddenPhone && ((await normalisePhone(hiddenPhone)) ?? hiddenPhone));
   const department = text('department') ?? model.hidden.department;
   if (name) submitted.name = name;
   if (email) submitted.email = email;
-  if (phoneE164) submitted.phone = phoneE164;
+  if (phone) submitted.phone = phone;
   if (department) submitted.department = department;
-  for (const hidden of model.hidden.customFields) submitted.customFields[hidden.key] = hidden.value;
+
+  // By key: a field the form shows wins over a hidden value for the same key.
+  const customFields = new Map<string, CustomFieldInput>();
+  for (const hidden of model.hidden.customFields) customFields.set(hidden.key, hidden);
   for (const field of model.fields) {
     const value = field.custom && text(field.name);
-    if (field.custom && value) submitted.customFields[field.custom.key] = value;
+    if (field.custom && value) customFields.set(field.custom.key, { ...field.custom, value });
   }
-  // Provable consent: which text was accepted, and when — in the same single request (issue: consent).
+  // Provable consent: which text was accepted, and when — in the same single request.
   if (model.consent && values.consent === true) {
-    submitted.customFields[model.consent.keys.version] = model.consent.version;
-    submitted.customFields[model.consent.keys.acceptedAt] = now.toISOString();
+    const { keys, version } = model.consent;
+    customFields.set(keys.version, { key: keys.version, value: version, overwrite: true });
+    customFields.set(keys.acceptedAt, { key: keys.acceptedAt, value: now.toISOString(), overwrite: true });
   }
-  return submitted;
+  for (const { key, value } of customFields.values()) submitted.customFields[key] = value;
+  return { values: submitted, customFields: [...customFields.values()] };
 }
 
-/** The `visitor` object of the ONE POST livechat/visitor: every key of contract §1.1 that has a value. */
+/** The `visitor` object of the ONE POST livechat/visitor: every key of CONTRACT.md §1.1 that has a value. */
 export function toRegistration(
-  model: FormModel,
-  submitted: SubmittedValues,
+  { values, customFields }: Submission,
   token: string,
   username: string | undefined,
 ): VisitorRegistration {
-  const overwriteOf = new Map<string, boolean>();
-  for (const hidden of model.hidden.customFields) overwriteOf.set(hidden.key, hidden.overwrite);
-  for (const field of model.fields)
-    if (field.custom) overwriteOf.set(field.custom.key, field.custom.overwrite);
-  const { customFields, ...visitor } = submitted;
-  const items = Object.entries(customFields).map(([key, value]) => ({
-    key,
-    value,
-    overwrite: overwriteOf.get(key) ?? true,
-  }));
+  const { customFields: _byKey, ...visitor } = values;
   return {
     token,
     ...visitor,
     ...(username ? { username } : {}),
-    ...(items.length ? { customFields: items } : {}),
+    ...(customFields.length ? { customFields } : {}),
   };
 }

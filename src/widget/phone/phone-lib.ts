@@ -1,8 +1,5 @@
 import { loadScript } from '../../shared/load-script.ts';
-
-import type { PhoneLib } from '../../types/public-api.ts';
-
-export type { PhoneLib };
+import type { PhoneLib } from '../../shared/widget-context.ts';
 
 type Global = Window & { RocketChatPrechatPhone?: PhoneLib };
 

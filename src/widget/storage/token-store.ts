@@ -1,4 +1,4 @@
-import { TOKEN_STORAGE_KEY } from '../../types/public-api.ts';
+import { TOKEN_STORAGE_KEY } from '../../shared/visitor-token.ts';
 
 /** 32 random bytes as 64 lowercase hex characters — the same shape as Rocket.Chat's own widget token. */
 export function createToken(): string {
@@ -11,7 +11,7 @@ const TOKEN_SHAPE = /^[\w-]{8,256}$/;
 
 export interface TokenStore {
   get(): string;
-  /** Adopt another token (Rocket.Chat answers with an older visitor's token on a phone match, contract §1.3). */
+  /** Adopt another token (Rocket.Chat answers with an older visitor's token on a phone match, CONTRACT.md §1.3). */
   set(token: string): void;
   /** Forget this visitor: a new token. */
   reset(): string;

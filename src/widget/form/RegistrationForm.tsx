@@ -14,7 +14,7 @@ export interface SubmitFailure {
   fieldErrors: [string, string][];
 }
 
-interface PrechatFormProps {
+interface RegistrationFormProps {
   model: FormModel;
   t: Translate;
   normalisePhone: PhoneNormaliser;
@@ -31,7 +31,8 @@ interface PrechatFormProps {
   canRetry: boolean;
 }
 
-export function PrechatForm({
+/** The registration form itself: fields, consent, errors and the submit button. */
+export function RegistrationForm({
   model,
   t,
   normalisePhone,
@@ -42,7 +43,7 @@ export function PrechatForm({
   blocked,
   formError,
   canRetry,
-}: PrechatFormProps) {
+}: RegistrationFormProps) {
   const schema = useMemo(() => buildFormSchema(model, t, normalisePhone), [model, t, normalisePhone]);
   const {
     register,

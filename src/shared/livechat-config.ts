@@ -1,0 +1,45 @@
+import { isHexColour } from './checks.ts';
+import { CONFIG_TIMEOUT_MS, fetchText } from './request.ts';
+
+/**
+ * GET livechat/config (CONTRACT.md §2): asked once by the loader before anything is drawn, and again by the
+ * widget only when that first answer is missing or the visitor asks to check again. A simple GET: no preflight.
+ */
+export function configUrl(serverUrl: string, params: { token?: string | null; department?: string }): string {
+  const query = new URLSearchParams();
+  if (params.token) query.set('token', params.token);
+  if (params.department) query.set('department', params.department);
+  // Not `query.size`: Safari 16 has no URLSearchParams.size.
+  const search = String(query);
+  return `${serverUrl}/api/v1/livechat/config${search ? `?${search}` : ''}`;
+}
+
+/** The config answer as JSON, or null when there is none (the launcher is drawn anyway). Not validated here. */
+export function fetchConfigJson(url: string): Promise<unknown> {
+  return fetchText(url, {}, CONFIG_TIMEOUT_MS).then(({ text }) => JSON.parse(text));
+}
+
+/** The few config fields the loader needs. */
+export interface LoaderConfig {
+  /** False only when the server says livechat is off; unknown (no answer) counts as on. */
+  enabled: boolean;
+  /** The server's theme colour, when it is a `#rrggbb`. */
+  color?: string;
+  /** Rocket.Chat's visitor document for the token sent, for `getVisitor` (passed on as it came). */
+  guest?: unknown;
+}
+
+/**
+ * The loader's one look inside the config JSON, field by field (the loader carries no zod: the widget parses the
+ * whole answer with the livechat schema when it mounts). Anything of another shape reads as absent.
+ */
+export function readLoaderConfig(json: unknown): LoaderConfig {
+  // Object(x) is {} for null and undefined, a wrapper for other primitives: reading a property is always safe.
+  const config: { enabled?: unknown; theme?: unknown; guest?: unknown } = Object(Object(json).config);
+  const color: unknown = Object(config.theme).color;
+  return {
+    enabled: config.enabled !== false,
+    color: isHexColour(color) ? color : undefined,
+    guest: config.guest,
+  };
+}
