@@ -233,3 +233,24 @@ test('<PrechatForm> in a built React app: fill and submit with the testing helpe
   expect(loaded.filter((path) => path.includes('/widget/'))).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
+
+test('<PrechatForm department="Support">: a preset by name asks about Support by its _id and registers it', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto(`${APP_URL}/?department=Support`);
+  await expect(page.getByLabel('Department')).toHaveValue('dept-support');
+  await expect(page.getByText(/available right now/)).toHaveCount(0);
+  // No loader: the component asks as given (a name reads "offline" to Rocket.Chat), then by _id. StrictMode
+  // mounts twice, and TanStack Query shares each answer, so each question goes out once.
+  const asked = (await standinRequests({ method: 'GET', path: '/api/v1/livechat/config' })).map(
+    (request) => request.query.department,
+  );
+  expect(asked).toEqual(['Support', 'dept-support']);
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
+  await submitPrechat(page);
+  await expectPrechatConnected(page);
+  const [post] = await standinRequests({ method: 'POST', path: VISITOR });
+  expect(post?.body).toMatchObject({ visitor: { department: 'dept-support' } });
+  expect(consoleErrors).toEqual([]);
+});

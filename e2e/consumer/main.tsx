@@ -9,6 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { type EventMap, PrechatForm, type PrechatFormProps } from 'rocketchat-prechat';
 
 const SERVER_URL = 'http://127.0.0.1:3100';
+// The specs choose a preset department through the URL (`?department=Support`), as a site would pass its own.
+const department = new URLSearchParams(location.search).get('department') ?? undefined;
 
 function App() {
   const [log, setLog] = useState<string[]>([]);
@@ -29,6 +31,7 @@ function App() {
       <PrechatForm
         className="chat-form"
         serverUrl={SERVER_URL}
+        department={department}
         theme={{ color: '#0b5cad' }}
         prefill={{ username: 'consumer-app' }}
         onRoom={(detail) => {

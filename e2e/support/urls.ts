@@ -22,6 +22,7 @@ export const CDN_URL = `http://127.0.0.1:${CDN_PORT}`;
 export type HostPage =
   | 'basic'
   | 'attributes'
+  | 'department-attribute'
   | 'inline'
   | 'double'
   | 'hostile'

@@ -9,6 +9,9 @@
  *   launcher  — navigation start → "Open chat" is on the page (loader.js + GET livechat/config + drawing)
  *   form      — click → the Name field is on screen, right after the launcher appeared (widget.js not yet cached)
  *   form idle — the same, after 3 s idle (the loader preloads widget.js when the browser is idle)
+ * Then, per preset department (none, by `_id`, by name), the GET livechat/config requests sent before the form is
+ * on screen and the click → form time: Rocket.Chat answers config about a department by `_id` only, so a preset
+ * given by name costs one more config request (after the click, when the form bundle reads the department list).
  * Profiles: loopback as is, and "slow 4G" (Lighthouse's: 150 ms RTT, 1.6 Mbit/s down, 4× CPU slowdown).
  * The CDN serves brotli (quality 11) as a real one would: the sizes `npm run size` reports are what travels.
  */
@@ -21,6 +24,13 @@ import { chromium, type Page } from '@playwright/test';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const HOST_PAGE = 'http://127.0.0.1:5174/basic.html';
+const withDepartment = (department: string) =>
+  `http://127.0.0.1:5174/options.html?options=${encodeURIComponent(JSON.stringify({ department }))}`;
+const PRESETS = {
+  'no preset': HOST_PAGE,
+  'by _id': withDepartment('dept-support'),
+  'by name': withDepartment('Support'),
+};
 const TSX = 'node_modules/.bin/tsx';
 
 function start(args: string[], ready: RegExp): Promise<ChildProcess> {
@@ -131,6 +141,34 @@ async function main() {
       for (const [measure, values] of Object.entries(results)) {
         console.log(
           `${name.padEnd(11)} ${measure.padEnd(10)} ${`${quantile(values, 0.5)} ms`.padStart(8)} ${`${quantile(values, 0.9)} ms`.padStart(8)}`,
+        );
+      }
+    }
+    console.log('\nprofile     preset       config requests   form median     p90');
+    for (const [name, profile] of Object.entries(profiles)) {
+      for (const [preset, url] of Object.entries(PRESETS)) {
+        const counts = new Set<number>();
+        const times: number[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          await throttle(page, profile);
+          let configRequests = 0;
+          page.on('request', (request) => {
+            if (request.url().includes('/api/v1/livechat/config')) configRequests++;
+          });
+          await page.goto(url, { waitUntil: 'commit' });
+          const launcher = page.getByRole('button', { name: 'Open chat' });
+          await launcher.waitFor();
+          const clicked = Date.now();
+          await launcher.click();
+          await page.getByLabel('Name').waitFor();
+          times.push(Date.now() - clicked);
+          counts.add(configRequests);
+          await context.close();
+        }
+        console.log(
+          `${name.padEnd(11)} ${preset.padEnd(12)} ${[...counts].join('/').padStart(15)}   ${`${quantile(times, 0.5)} ms`.padStart(11)} ${`${quantile(times, 0.9)} ms`.padStart(7)}`,
         );
       }
     }

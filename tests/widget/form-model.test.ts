@@ -35,13 +35,20 @@ describe('the form model', () => {
     expect(model.hidden.customFields).toEqual([{ key: 'crm_id', value: 'CRM-9', overwrite: true }]);
   });
 
-  it('sends a preset department the list does not show as-is, for Rocket.Chat to resolve by _id or name', () => {
+  it('resolves a preset department by _id or name to its _id; an unknown one is sent as given', () => {
+    // Listed by the server but not offered on registration: not in the select, sent by _id.
     const model = buildFormModel(config, options({ department: 'Billing' }), {}, t);
     expect(model.defaults.department).toBe('');
-    expect(model.hidden.department).toBe('Billing');
-    const preselected = buildFormModel(config, options({ department: 'Sales' }), {}, t);
-    expect(preselected.defaults.department).toBe('dept-sales');
-    expect(preselected.hidden.department).toBeUndefined();
+    expect(model.hidden.department).toBe('dept-billing');
+    for (const preset of ['Sales', 'dept-sales']) {
+      const preselected = buildFormModel(config, options({ department: preset }), {}, t);
+      expect(preselected.defaults.department).toBe('dept-sales');
+      expect(preselected.hidden.department).toBeUndefined();
+    }
+    // Not listed at all: Rocket.Chat's registration decides (it resolves a real department by _id or name).
+    const unknown = buildFormModel(config, options({ department: 'Night Shift' }), {}, t);
+    expect(unknown.defaults.department).toBe('');
+    expect(unknown.hidden.department).toBe('Night Shift');
   });
 
   it('pre-fills from prefill, then from the known guest, then from defaultValue', () => {

@@ -69,7 +69,11 @@ export function App(props: AppProps) {
   } else if (config?.online === false) {
     body = (
       <>
-        <p className="rcp-note">{t('agentsUnavailable')}</p>
+        <p className="rcp-note">
+          {state.presetDepartment
+            ? t('agentsUnavailableIn', { department: state.presetDepartment.name })
+            : t('agentsUnavailable')}
+        </p>
         <button
           type="button"
           className="rcp-button rcp-button-secondary"

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { EnabledConfig, LivechatConfig } from '../../livechat/schemas.ts';
+import type { LivechatConfig } from '../../livechat/schemas.ts';
+import { logWarn } from '../../shared/log.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
-import { buildFormModel, withDraft } from '../form/form-model.ts';
+import { findPresetDepartment, unknownPresetWarning } from '../form/department-preset.ts';
+import { buildFormModel, prefillValue, withDraft } from '../form/form-model.ts';
 import type { FormValues, PhoneNormaliser } from '../form/form-schema.ts';
 import { hasPrefill, isKnownVisitor } from '../form/known-visitor.ts';
 import type { SubmitFailure } from '../form/RegistrationForm.tsx';
@@ -45,14 +47,26 @@ export type Screen = 'form' | 'connecting' | 'connected' | 'registered';
 export function useWidgetController(deps: ControllerDeps) {
   const { api, tokens, options, locale, t, inline, store, emit, normalisePhone } = deps;
   const { open, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
-  const configQuery = useQuery({
-    queryKey: ['livechat', 'config'],
-    queryFn: () => api.config({ token: tokens.get(), department: options.department }),
-    initialData: deps.initialConfig,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: 1,
-  });
+  // GET livechat/config asks about one department's agents, and Rocket.Chat looks that department up by `_id`
+  // only (CONTRACT.md §2.1). The loader asked with the `department` option as given; when that is a name (or
+  // unknown), the preset's `_id` (or the whole server) is asked once more — an `_id` preset costs nothing extra.
+  const preset = prefillValue(prefill.department) ?? options.department;
+  const firstQuery = useConfigQuery(api, tokens, options.department, { initialData: deps.initialConfig });
+  const listed = firstQuery.data?.enabled === true ? firstQuery.data.departments : undefined;
+  const presetDepartment = findPresetDepartment(listed, preset);
+  const askAbout = presetDepartment?._id;
+  const askAgain = firstQuery.isSuccess && askAbout !== options.department;
+  const ownQuery = useConfigQuery(api, tokens, askAbout, { enabled: askAgain });
+  const configQuery = askAgain ? ownQuery : firstQuery;
   const config = configQuery.data?.enabled === true ? configQuery.data : undefined;
+
+  // A preset the server does not list: said once, by name, with what is listed.
+  const warned = useRef<string>(undefined);
+  useEffect(() => {
+    if (!preset || presetDepartment || !config || warned.current === preset) return;
+    warned.current = preset;
+    logWarn(unknownPresetWarning(preset, config.departments ?? []));
+  }, [preset, presetDepartment, config]);
 
   const [screen, setScreen] = useState<Screen>('form');
   const [formError, setFormError] = useState<{ message: string; retryable: boolean }>();
@@ -144,6 +158,8 @@ export function useWidgetController(deps: ControllerDeps) {
     generation,
     configQuery,
     config,
+    /** The preset department as this server lists it (its agents are who `config.online` is about). */
+    presetDepartment,
     model,
     screen,
     submit,
@@ -153,4 +169,21 @@ export function useWidgetController(deps: ControllerDeps) {
     remaining: countdown.remaining,
     formError,
   };
+}
+
+/** GET livechat/config about `department`'s agents (or the whole server's), kept until the visitor asks again. */
+function useConfigQuery(
+  api: LivechatApi,
+  tokens: TokenStore,
+  department: string | undefined,
+  { initialData, enabled = true }: { initialData?: LivechatConfig; enabled?: boolean },
+) {
+  return useQuery({
+    queryKey: ['livechat', 'config', department ?? null],
+    queryFn: () => api.config({ token: tokens.get(), department }),
+    initialData,
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
 }

@@ -2,6 +2,7 @@ import type { EnabledConfig } from '../../livechat/schemas.ts';
 import type { PrefillMode, PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
+import { findPresetDepartment } from './department-preset.ts';
 
 interface BaseField {
   /** The react-hook-form name. Custom fields get `custom_<n>`: Rocket.Chat keys may contain dots. */
@@ -164,11 +165,12 @@ export function buildFormModel(
   const departments = (config?.departments ?? [])
     .filter((department) => department.showOnRegistration)
     .sort((a, b) => a.name.localeCompare(b.name));
+  // A preset by `_id` or by name is the listed department's `_id` from here on; an unknown one is sent as given
+  // (Rocket.Chat's registration resolves names itself, CONTRACT.md §1.4, and refuses what it does not know).
   const preset = prefillValue(prefill.department) ?? options.department;
+  const presetId = findPresetDepartment(config?.departments, preset)?._id ?? preset;
   const presetMode = prefillMode(prefill.department);
-  const presetMatch = departments.find(
-    (department) => department._id === preset || department.name === preset,
-  );
+  const presetMatch = departments.find((department) => department._id === presetId);
   if (departments.length > 0 && presetMode !== 'hidden') {
     const locked = presetMode === 'readonly' && !!presetMatch;
     fields.push({
@@ -186,8 +188,8 @@ export function buildFormModel(
     const guestDepartment = departments.find((department) => department._id === guest?.department);
     defaults.department = presetMatch?._id ?? guestDepartment?._id ?? '';
   }
-  // Rocket.Chat resolves a department by _id or name (§1.4).
-  if (preset && (!presetMatch || presetMode === 'hidden')) hidden.department = presetMatch?._id ?? preset;
+  // Not offered in the select (hidden by its mode, not shown on registration, or unknown): sent all the same.
+  if (presetId && (!presetMatch || presetMode === 'hidden')) hidden.department = presetId;
 
   // Custom fields: the server's, in order, with local definitions merged over them by key; local-only ones after.
   const local = new Map(options.customFields.map((field) => [field.key, field]));

@@ -41,6 +41,8 @@ export const de: Catalog = {
   configUnavailable: 'Die Abteilungen konnten nicht geladen werden. Sie können trotzdem einen Chat starten.',
   agentsUnavailable:
     'Derzeit ist niemand aus unserem Team erreichbar. Bitte schauen Sie später wieder vorbei.',
+  agentsUnavailableIn:
+    'Im Bereich {department} ist gerade niemand erreichbar. Bitte versuchen Sie es später erneut.',
   checkAgain: 'Erneut prüfen',
   noAgentOnline:
     'Unser Team ist gerade nicht online, daher konnte der Chat nicht gestartet werden. Ihre Angaben sind gespeichert – bitte versuchen Sie es später erneut.',

@@ -35,6 +35,7 @@ export const en = {
   tryAgain: 'Try again',
   configUnavailable: 'We could not load the departments. You can still start a chat.',
   agentsUnavailable: 'No agents are available right now. Please come back later.',
+  agentsUnavailableIn: 'No one from {department} is available right now. Please come back later.',
   checkAgain: 'Check again',
   noAgentOnline:
     'All our agents are offline right now, so the chat could not start. Your details are saved — please try again later.',

@@ -36,6 +36,7 @@ export const es: Catalog = {
   tryAgain: 'Reintentar',
   configUnavailable: 'No pudimos cargar los departamentos. Aun así, puede iniciar un chat.',
   agentsUnavailable: 'No hay agentes disponibles en este momento. Vuelva más tarde.',
+  agentsUnavailableIn: 'No hay nadie de {department} disponible en este momento. Vuelva más tarde.',
   checkAgain: 'Volver a comprobar',
   noAgentOnline:
     'Todos nuestros agentes están desconectados en este momento, así que no se pudo iniciar el chat. Sus datos se han guardado; vuelva a intentarlo más tarde.',

@@ -40,6 +40,8 @@ export const fr: Catalog = {
   tryAgain: 'Réessayer',
   configUnavailable: 'Impossible de charger les services. Vous pouvez tout de même démarrer une discussion.',
   agentsUnavailable: 'Aucun conseiller n’est disponible pour le moment. Veuillez revenir plus tard.',
+  agentsUnavailableIn:
+    'Personne du service {department} n’est disponible pour le moment. Veuillez revenir plus tard.',
   checkAgain: 'Vérifier à nouveau',
   noAgentOnline:
     'Tous nos conseillers sont hors ligne pour le moment, la discussion n’a donc pas pu démarrer. Vos informations sont enregistrées — veuillez réessayer plus tard.',

@@ -36,6 +36,7 @@ export const it: Catalog = {
   tryAgain: 'Riprova',
   configUnavailable: 'Impossibile caricare i reparti. È comunque possibile avviare una chat.',
   agentsUnavailable: 'Al momento nessun operatore è disponibile. Riprovare più tardi.',
+  agentsUnavailableIn: 'Al momento nessuno di {department} è disponibile. Riprovare più tardi.',
   checkAgain: 'Verifica di nuovo',
   noAgentOnline:
     'Al momento tutti i nostri operatori sono offline, quindi non è stato possibile avviare la chat. I dati sono stati salvati: riprovare più tardi.',

@@ -36,6 +36,7 @@ export const ptBR: Catalog = {
   tryAgain: 'Tentar novamente',
   configUnavailable: 'Não foi possível carregar os departamentos. Mesmo assim, você pode iniciar um chat.',
   agentsUnavailable: 'Não há atendentes disponíveis no momento. Volte mais tarde.',
+  agentsUnavailableIn: 'Ninguém de {department} está disponível no momento. Volte mais tarde.',
   checkAgain: 'Verificar novamente',
   noAgentOnline:
     'Todos os nossos atendentes estão off-line no momento, por isso não foi possível iniciar o chat. Seus dados foram salvos — tente novamente mais tarde.',
