@@ -82,6 +82,8 @@ const configSettingsSchema = z.looseObject({
   emailFieldRegistrationForm: z.optional(z.boolean()),
   language: z.optional(z.string()),
   forceAcceptDataProcessingConsent: z.optional(z.boolean()),
+  /** `Livechat_message_character_limit` when its switch is on, else false (CONTRACT.md §2.3). */
+  limitTextLength: z.optional(z.union([z.literal(false), z.number()])),
 });
 
 const configGuestSchema = z.looseObject({
@@ -141,6 +143,12 @@ const roomSchema = z.looseObject({
 export const roomResponseSchema = z.looseObject({
   room: roomSchema,
   newRoom: z.boolean(),
+  success: z.literal(true),
+});
+
+/** POST livechat/message: the stored message (a visitor message; its `_id` is the one sent, when one was). */
+export const sendMessageResponseSchema = z.looseObject({
+  message: z.looseObject({ _id: z.string(), rid: z.optional(z.string()), msg: z.optional(z.string()) }),
   success: z.literal(true),
 });
 

@@ -39,6 +39,17 @@ export function mountIntoShadowRoot(
 ): PrechatHandle {
   let handle: WidgetHandle | undefined;
   let destroyed = false;
+  /**
+   * Calls the site's callback as the loader's events do: a callback that throws is reported in the console and
+   * changes nothing — the registration still goes out, the room is still open.
+   */
+  const call = (name: keyof PrechatCallbacks, detail: unknown) => {
+    try {
+      (callbacks()[name] as ((detail: unknown) => void) | undefined)?.(detail);
+    } catch (error) {
+      logError(`${name} callback:`, error);
+    }
+  };
   const pending: ((widget: WidgetHandle) => void)[] = [];
   const run = (call: (widget: WidgetHandle) => void) => {
     if (destroyed) return;
@@ -62,17 +73,16 @@ export function mountIntoShadowRoot(
         loadPhone: () => import('../widget/phone/entry.ts'),
         emit<E extends EventName>(name: E, detail: EventMap[E]) {
           const callbackName = CALLBACKS[name];
-          const callback = callbackName && callbacks()[callbackName];
-          (callback as ((detail: EventMap[E]) => void) | undefined)?.(detail);
+          if (callbackName) call(callbackName, detail);
         },
       });
-      for (const call of pending.splice(0)) call(handle);
-      callbacks().onReady?.();
+      for (const queued of pending.splice(0)) queued(handle);
+      call('onReady', undefined);
     },
     (error: unknown) => {
       if (destroyed) return;
       logError(error);
-      callbacks().onError?.({
+      call('onError', {
         code: 'widget-load-failed',
         message: error instanceof Error ? error.message : String(error),
       });

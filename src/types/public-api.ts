@@ -40,7 +40,11 @@ export interface PrechatOptions {
   /** Locale of the form, e.g. `pt-BR`. Defaults to the server's language, then the browser's. */
   locale?: string;
   theme?: { color?: string; position?: 'left' | 'right' };
-  fields?: { name?: FieldSwitch; email?: FieldSwitch; phone?: FieldSwitch };
+  /**
+   * Show, hide or require the built-in fields. `message` is the visitor's question ("How can we help?", shown and
+   * optional by default), sent as the first message of the room once it opens.
+   */
+  fields?: { name?: FieldSwitch; email?: FieldSwitch; phone?: FieldSwitch; message?: FieldSwitch };
   customFields?: LocalCustomField[];
   /** Open the room (`GET livechat/room`) right after registration. Default true. */
   startRoom?: boolean;
@@ -120,6 +124,8 @@ export interface SubmittedValues {
   phone?: string;
   department?: string;
   customFields: Record<string, string>;
+  /** The visitor's question, sent as the room's first message (not part of the registration). */
+  message?: string;
 }
 
 /** The command queue: `RocketChatPrechat('open')`, `RocketChatPrechat('on', 'room', fn)`, … */

@@ -8,11 +8,14 @@ import { addStyles, textColorOn } from '../shared/styles.ts';
 import type { WidgetContext, WidgetHandle } from '../shared/widget-context.ts';
 import { createLivechatApi } from './api/livechat-api.ts';
 import { App } from './app/App.tsx';
+import { CrashedPanel } from './app/CrashedPanel.tsx';
+import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { createWidgetStore } from './app/widget-store.ts';
 import { resolveLocale } from './i18n/locales.ts';
 import { createTranslator } from './i18n/translate.ts';
 import { resolveOptions } from './options.ts';
 import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
+import { checkPrefill } from './prefill-values.ts';
 import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
@@ -98,7 +101,11 @@ export function mount(context: WidgetContext): WidgetHandle {
   context.root.append(container);
 
   // The widget owns whether the panel is open; the launcher only shows it.
-  const store = createWidgetStore({ open: false, prefill: { ...context.prefill }, generation: 0 });
+  const store = createWidgetStore({
+    open: false,
+    prefill: checkPrefill(context.prefill, (message) => logError(message)),
+    generation: 0,
+  });
   const queryClient = new QueryClient({
     // The host page's focus is not our signal to refetch.
     defaultOptions: { queries: { refetchOnWindowFocus: false } },
@@ -124,29 +131,43 @@ export function mount(context: WidgetContext): WidgetHandle {
     }
   };
 
+  const crashed = (retry: () => void) => (
+    <CrashedPanel store={store} launcher={launcher} t={t} onClose={() => close(true)} onRetry={retry} />
+  );
   root.render(
     <QueryClientProvider client={queryClient}>
-      <App
-        api={api}
-        tokens={tokens}
-        options={options}
-        locale={locale}
-        t={t}
-        launcher={launcher}
-        initialConfig={initialConfig}
-        store={store}
-        emit={context.emit}
-        preloadPhone={() => void loadPhone().catch(() => {})}
-        normalisePhone={normalisePhone}
-        onClose={() => close(true)}
-        onServerUnreachable={() =>
-          console.error(
-            `${LOG_PREFIX} ${options.serverUrl} answered GET livechat/config but not the registration POST. If the browser ` +
-              'reports a CORS error, enable Administration → Settings → General → REST API → "Enable CORS" ' +
-              `(API_Enable_CORS) on Rocket.Chat and allow this origin (${location.origin}) in "CORS Origin" (API_CORS_Origin).`,
-          )
-        }
-      />
+      <ErrorBoundary
+        fallback={crashed}
+        onError={(error) => {
+          logError(error);
+          context.emit('error', {
+            code: 'widget-crashed',
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }}
+      >
+        <App
+          api={api}
+          tokens={tokens}
+          options={options}
+          locale={locale}
+          t={t}
+          launcher={launcher}
+          initialConfig={initialConfig}
+          store={store}
+          emit={context.emit}
+          preloadPhone={() => void loadPhone().catch(() => {})}
+          normalisePhone={normalisePhone}
+          onClose={() => close(true)}
+          onServerUnreachable={() =>
+            console.error(
+              `${LOG_PREFIX} ${options.serverUrl} answered GET livechat/config but not the registration POST. If the browser ` +
+                'reports a CORS error, enable Administration → Settings → General → REST API → "Enable CORS" ' +
+                `(API_Enable_CORS) on Rocket.Chat and allow this origin (${location.origin}) in "CORS Origin" (API_CORS_Origin).`,
+            )
+          }
+        />
+      </ErrorBoundary>
     </QueryClientProvider>,
   );
 
@@ -155,7 +176,8 @@ export function mount(context: WidgetContext): WidgetHandle {
     close: () => close(false),
     toggle: () => (store.get().open ? close(false) : open()),
     prefill(values) {
-      store.update({ prefill: mergePrefill(store.get().prefill, values) });
+      const checked = checkPrefill(values, (message) => logError(message));
+      store.update({ prefill: mergePrefill(store.get().prefill, checked) });
     },
     reset() {
       tokens.reset();
@@ -165,6 +187,8 @@ export function mount(context: WidgetContext): WidgetHandle {
     },
     destroy() {
       root.unmount();
+      // A submit still on its way now belongs to nobody: its answer opens nothing and hands nothing off.
+      store.update({ generation: store.get().generation + 1 });
       queryClient.clear();
       container.remove();
       context.root.adoptedStyleSheets = context.root.adoptedStyleSheets.filter(

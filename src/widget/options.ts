@@ -25,7 +25,7 @@ const optionSchemas = {
     color: z.optional(z.string().check(z.regex(HEX_COLOUR, 'must be a colour like "#1d74f5"'))),
     position: z.optional(z.enum(['left', 'right'])),
   }),
-  fields: z.object({ name: fieldSwitch, email: fieldSwitch, phone: fieldSwitch }),
+  fields: z.object({ name: fieldSwitch, email: fieldSwitch, phone: fieldSwitch, message: fieldSwitch }),
   customFields: z.array(
     z.object({
       key: z.string().check(z.minLength(1)),
@@ -99,6 +99,7 @@ export function resolveOptions(raw: { readonly [name: string]: unknown }, log: (
       name: options.fields?.name ?? {},
       email: options.fields?.email ?? {},
       phone: options.fields?.phone ?? {},
+      message: options.fields?.message ?? {},
     },
     customFields: options.customFields ?? [],
     startRoom: options.startRoom ?? true,

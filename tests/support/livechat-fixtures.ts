@@ -93,5 +93,13 @@ export function livechatHandlers(recorded: Recorded[], options: { config?: unkno
         success: true,
       });
     }),
+    http.post(`${API}/message`, async ({ request }) => {
+      await record(request);
+      const { _id, rid, msg, token } = (await request.json()) as Record<string, string>;
+      return HttpResponse.json({
+        message: { _id, rid, msg, token, u: { _id: '6743a0c5e4b0a1b2c3d4e5f6', username: 'guest-1' } },
+        success: true,
+      });
+    }),
   ];
 }

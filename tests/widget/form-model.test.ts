@@ -31,6 +31,7 @@ describe('the form model', () => {
       ['department', 'Department', false],
       ['custom_0', 'Your plan', true],
       ['custom_1', 'Company ID', false],
+      ['message', 'How can we help?', false],
     ]);
     expect(model.hidden.customFields).toEqual([{ key: 'crm_id', value: 'CRM-9', overwrite: true }]);
   });
@@ -114,6 +115,6 @@ describe('the form model', () => {
 
   it('falls back to Rocket.Chat defaults without a config', () => {
     const model = buildFormModel(undefined, options(), {}, t);
-    expect(model.fields.map((f) => f.name)).toEqual(['name', 'email', 'phone']);
+    expect(model.fields.map((f) => f.name)).toEqual(['name', 'email', 'phone', 'message']);
   });
 });

@@ -10,7 +10,7 @@ describe('init options', () => {
       department: undefined,
       locale: undefined,
       theme: { color: undefined, position: 'right' },
-      fields: { name: {}, email: {}, phone: {} },
+      fields: { name: {}, email: {}, phone: {}, message: {} },
       customFields: [],
       startRoom: true,
       nonce: undefined,

@@ -4,12 +4,13 @@ import {
   type RegisterVisitorBody,
   registerVisitorResponseSchema,
   roomResponseSchema,
+  sendMessageResponseSchema,
 } from '../../livechat/schemas.ts';
 import { configUrl } from '../../shared/livechat-config.ts';
 import { CONFIG_TIMEOUT_MS } from '../../shared/request.ts';
 import { requestJson } from './request-json.ts';
 
-/** The three livechat endpoints the form uses, bound to one Rocket.Chat server. */
+/** The livechat endpoints the form uses, bound to one Rocket.Chat server. */
 export function createLivechatApi(serverUrl: string) {
   const base = `${serverUrl}/api/v1/livechat`;
   return {
@@ -29,6 +30,14 @@ export function createLivechatApi(serverUrl: string) {
     /** GET livechat/room (CONTRACT.md §3): opens the visitor's room, or returns the open one. */
     room(token: string) {
       return requestJson(`${base}/room?${new URLSearchParams({ token })}`, {}, roomResponseSchema);
+    },
+    /** POST livechat/message: the visitor's message in their room; `_id` makes a resend the same message. */
+    sendMessage(body: { token: string; rid: string; msg: string; _id: string }) {
+      return requestJson(
+        `${base}/message`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+        sendMessageResponseSchema,
+      );
     },
   };
 }

@@ -4,6 +4,7 @@ import type { EventMap, EventName } from '../../types/public-api.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import type { TokenStore } from '../storage/token-store.ts';
+import { firstMessageId } from './message-id.ts';
 
 /**
  * Retry a dropped connection or a 5xx twice. A request that failed because the browser is offline is retried
@@ -19,6 +20,22 @@ const retry = (failures: number, error: unknown) => {
 };
 const retryDelay = (attempt: number) => 1000 * 2 ** attempt;
 
+/**
+ * The visitor this submit was for is gone (`reset`, a site's logout, or `destroy`) while a request was on its way:
+ * its answer must write nothing and open nothing — no token written back, no event, no room, no hand-off.
+ */
+export class Abandoned extends Error {
+  constructor() {
+    super('abandoned: the visitor was reset or the widget destroyed');
+  }
+}
+
+/** The answer, if the visitor it was asked for is still the current one. */
+function current<T>(answer: T, isCurrent: () => boolean): T {
+  if (!isCurrent()) throw new Abandoned();
+  return answer;
+}
+
 interface FlowDeps {
   api: LivechatApi;
   tokens: TokenStore;
@@ -27,7 +44,7 @@ interface FlowDeps {
 }
 
 /**
- * Registration, then the room. Both are TanStack Query mutations: they retry a dropped connection or a
+ * Registration, then the room, then the visitor's question. All are TanStack Query mutations: they retry a dropped connection or a
  * 5xx with backoff (registration is an idempotent upsert by token), and pause while the browser is
  * offline, sending as soon as it is back.
  */
@@ -44,10 +61,16 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
     retry,
     retryDelay,
   });
+  const firstMessage = useMutation({
+    mutationKey: ['livechat', 'message'],
+    mutationFn: (message: Parameters<LivechatApi['sendMessage']>[0]) => api.sendMessage(message),
+    retry,
+    retryDelay,
+  });
 
   /** POST livechat/visitor; adopts the token Rocket.Chat answers with. */
-  async function register(visitor: VisitorRegistration): Promise<string> {
-    const { visitor: saved } = await registration.mutateAsync(visitor);
+  async function register(visitor: VisitorRegistration, isCurrent: () => boolean): Promise<string> {
+    const { visitor: saved } = current(await registration.mutateAsync(visitor), isCurrent);
     // On a phone match Rocket.Chat answers with the older visitor's token (CONTRACT.md §1.3): adopt it.
     if (saved.token !== tokens.get()) tokens.set(saved.token);
     emit('registered', { token: saved.token, visitor: saved });
@@ -55,25 +78,43 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
   }
 
   /**
-   * Registers, then opens the room. `recognised`: the server already knows this token (config.guest) and
-   * nothing new is to be sent, so the room is asked for straight away; should the server have forgotten the
-   * visitor after all (`invalid-token`), it registers first.
+   * Registers, opens the room, then sends the visitor's question as its first message. `recognised`: the server
+   * already knows this token (config.guest) and nothing new is to be sent, so the room is asked for straight
+   * away; should the server have forgotten the visitor after all (`invalid-token`), it registers first.
+   * Without a room (`startRoom: false`) there is nowhere to send the question, and it is not sent.
    */
   async function run(
     visitor: VisitorRegistration,
-    { recognised = false } = {},
+    {
+      recognised = false,
+      question,
+      isCurrent = () => true,
+    }: { recognised?: boolean; question?: string; isCurrent?: () => boolean } = {},
   ): Promise<{ outcome: 'connected' | 'registered'; token: string }> {
-    let token = recognised ? visitor.token : await register(visitor);
+    let token = recognised ? visitor.token : await register(visitor, isCurrent);
     if (!startRoom) return { outcome: 'registered', token };
     let opened: Awaited<ReturnType<LivechatApi['room']>>;
     try {
-      opened = await room.mutateAsync(token);
+      opened = current(await room.mutateAsync(token), isCurrent);
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'invalid-token')) throw error;
       // The server no longer knows this token (the visitor was deleted in between): register again with the
       // same details, then open the room.
-      token = await register({ ...visitor, token });
-      opened = await room.mutateAsync(token);
+      token = await register({ ...visitor, token }, isCurrent);
+      opened = current(await room.mutateAsync(token), isCurrent);
+    }
+    if (question) {
+      const rid = opened.room._id;
+      // The same question to the same room has the same `_id`: a resend can never post it twice.
+      current(
+        await firstMessage.mutateAsync({
+          token,
+          rid,
+          msg: question,
+          _id: firstMessageId(token, rid, question),
+        }),
+        isCurrent,
+      );
     }
     emit('room', { token, room: opened.room, newRoom: opened.newRoom });
     return { outcome: 'connected', token };
@@ -81,7 +122,7 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
 
   return {
     run,
-    busy: registration.isPending || room.isPending,
-    paused: registration.isPaused || room.isPaused,
+    busy: registration.isPending || room.isPending || firstMessage.isPending,
+    paused: registration.isPaused || room.isPaused || firstMessage.isPaused,
   };
 }

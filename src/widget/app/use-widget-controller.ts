@@ -17,7 +17,7 @@ import type { TokenStore } from '../storage/token-store.ts';
 import { describeError } from './describe-error.ts';
 import { handOffToLivechat } from './handoff.ts';
 import { useCountdown } from './use-countdown.ts';
-import { usePrechatFlow } from './use-prechat-flow.ts';
+import { Abandoned, usePrechatFlow } from './use-prechat-flow.ts';
 import type { WidgetStore } from './widget-store.ts';
 
 export interface ControllerDeps {
@@ -97,17 +97,26 @@ export function useWidgetController(deps: ControllerDeps) {
   const submit = useCallback(
     async (values: FormValues, auto = false): Promise<SubmitFailure | undefined> => {
       setFormError(undefined);
+      // A `reset` or `destroy` bumps the generation: anything this submit learns afterwards belongs to nobody.
+      const startedIn = store.get().generation;
+      const isCurrent = () => store.get().generation === startedIn;
       try {
         const submission = await toSubmission(model, values, normalisePhone);
         emit('submit', submission.values);
         const visitor = toRegistration(submission, tokens.get(), prefill.username);
         // Nothing new to tell a visitor the server already knows: ask for the room directly.
-        const { outcome, token } = await flow.run(visitor, { recognised: auto && !!guest && !prefilled });
+        const { outcome, token } = await flow.run(visitor, {
+          recognised: auto && !!guest && !prefilled,
+          question: submission.values.message,
+          isCurrent,
+        });
+        if (!isCurrent()) throw new Abandoned();
         clearDraft();
         if (options.handoff === 'rocketchat' && handOffToLivechat(token)) deps.close();
         setScreen(outcome);
         return undefined;
       } catch (error) {
+        if (error instanceof Abandoned || !isCurrent()) return undefined;
         const described = describeError(error, model, t, configQuery.isSuccess);
         if (described.likelyCorsRefusal) deps.onServerUnreachable();
         if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
@@ -135,14 +144,17 @@ export function useWidgetController(deps: ControllerDeps) {
       prefilled,
       options.handoff,
       countdown.start,
+      store,
     ],
   );
 
-  // Decided once per visitor, when the panel first shows with the config loaded: never while someone types,
-  // and not over a draft the visitor left (a reload brings their form back instead).
+  // Decided once per visitor, when the visitor opens the panel with the config loaded: never while someone
+  // types, and not over a draft the visitor left (a reload brings their form back instead). Never for an inline
+  // form: it is on screen without anyone asking, and a room per page view would fill the agents' queue with
+  // empty chats — there the known visitor sees the filled-in form and starts the chat with one click.
   const autoStarted = useRef(-1);
   useEffect(() => {
-    if (!(inline || open) || configQuery.isPending || screen !== 'form' || autoStarted.current === generation)
+    if (inline || !open || configQuery.isPending || screen !== 'form' || autoStarted.current === generation)
       return;
     autoStarted.current = generation;
     if (!known || Object.values(loadDraft()).some(Boolean)) return;

@@ -44,10 +44,13 @@ export function FieldView({ field, id, registration, error, onFocus }: FieldView
             </option>
           ))}
         </select>
+      ) : field.multiline ? (
+        <textarea {...common} rows={3} maxLength={field.maxLength} readOnly={field.readOnly} />
       ) : (
         <input
           {...common}
           type={field.inputType}
+          maxLength={field.maxLength}
           readOnly={field.readOnly}
           autoComplete={field.autoComplete ?? 'off'}
           inputMode={field.inputType === 'tel' ? 'tel' : field.inputType === 'email' ? 'email' : undefined}

@@ -3,6 +3,7 @@ import type { PrefillMode, PrefillValue, PrefillValues } from '../../types/publi
 import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { findPresetDepartment } from './department-preset.ts';
+import { compileSafePattern } from './safe-pattern.ts';
 
 interface BaseField {
   /** The react-hook-form name. Custom fields get `custom_<n>`: Rocket.Chat keys may contain dots. */
@@ -19,6 +20,10 @@ export interface TextField extends BaseField {
   inputType: 'text' | 'email' | 'tel';
   autoComplete?: string;
   pattern?: RegExp;
+  /** A text area, for the visitor's question. */
+  multiline?: boolean;
+  /** At most this many characters (the browser stops typing there; the schema checks prefilled values). */
+  maxLength?: number;
 }
 export interface SelectField extends BaseField {
   kind: 'select';
@@ -50,6 +55,25 @@ export interface FormModel {
     department?: string;
     customFields: { key: string; value: string; overwrite: boolean }[];
   };
+}
+
+/**
+ * The most characters a field takes. Rocket.Chat sets no limit on these values; ours keep a pasted novel (or a
+ * hostile page's script) from reaching the server or a pattern check: an email address is at most 254 characters
+ * (RFC 5321), an E.164 number 15 digits (32 leaves room for spaces and dashes).
+ */
+const MAX_LENGTH = { name: 255, email: 254, phone: 32, custom: 1000 } as const;
+
+/** The form field (and draft key) of the visitor's question. */
+export const MESSAGE_FIELD = 'message';
+
+/**
+ * Rocket.Chat's limit for a visitor's message: `Livechat_message_character_limit` when the server enables it
+ * (`config.settings.limitTextLength`), else its general `Message_MaxAllowedSize` default of 5,000 characters.
+ */
+export function messageLimit(config: ConfigInput): number {
+  const limit = config?.settings?.limitTextLength;
+  return typeof limit === 'number' && limit > 0 ? limit : 5000;
 }
 
 export const prefillValue = (value: PrefillValue | undefined): string | undefined =>
@@ -90,20 +114,18 @@ function forLocale<T>(byLocale: Record<string, T> | undefined, locale: string): 
   if (!byLocale) return undefined;
   const language = locale.split('-')[0] ?? locale;
   return (
-    byLocale[locale] ??
-    byLocale[language] ??
+    own(byLocale, locale) ??
+    own(byLocale, language) ??
     Object.entries(byLocale).find(([tag]) => tag.split('-')[0] === language)?.[1]
   );
 }
 
-/** Compiles a Rocket.Chat `regexp` as the server does (`new RegExp(regexp)`); an invalid one checks nothing. */
-function compilePattern(source: string | null | undefined): RegExp | undefined {
-  if (!source) return undefined;
-  try {
-    return new RegExp(source);
-  } catch {
-    return undefined;
-  }
+/**
+ * `record[key]` for the record's own keys only. Keys come from the server and the host (field keys, option
+ * values): one called `__proto__` or `constructor` must read as absent, not as Object.prototype's.
+ */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
@@ -150,16 +172,16 @@ export function buildFormModel(
   builtIn(
     'name',
     settings.nameFieldRegistrationForm !== false,
-    { inputType: 'text', autoComplete: 'name' },
+    { inputType: 'text', autoComplete: 'name', maxLength: MAX_LENGTH.name },
     guest?.name,
   );
   builtIn(
     'email',
     settings.emailFieldRegistrationForm !== false,
-    { inputType: 'email', autoComplete: 'email' },
+    { inputType: 'email', autoComplete: 'email', maxLength: MAX_LENGTH.email },
     guest?.visitorEmails?.[0]?.address,
   );
-  builtIn('phone', true, { inputType: 'tel', autoComplete: 'tel' }, undefined);
+  builtIn('phone', true, { inputType: 'tel', autoComplete: 'tel', maxLength: MAX_LENGTH.phone }, undefined);
 
   // Departments: those shown on registration, sorted by name, value = _id (as Rocket.Chat's widget).
   const departments = (config?.departments ?? [])
@@ -211,16 +233,17 @@ export function buildFormModel(
   const prefilled = prefill.customFields ?? {};
   merged.forEach((definition, index) => {
     const custom = { key: definition.key, overwrite: definition.overwrite ?? true };
-    const initial = prefillValue(prefilled[definition.key]) ?? definition.defaultValue ?? '';
-    const mode = prefillMode(prefilled[definition.key]);
+    const given = own(prefilled, definition.key);
+    const initial = prefillValue(given) ?? definition.defaultValue ?? '';
+    const mode = prefillMode(given);
     if (('hidden' in definition && definition.hidden) || mode === 'hidden') {
       if (initial) hidden.customFields.push({ ...custom, value: initial });
       return;
     }
     const name = `custom_${index}`;
     const label =
-      forLocale(options.customFieldLabels[definition.key], locale) || definition.label || definition.key;
-    const optionLabels = forLocale(options.customFieldOptions[definition.key], locale) ?? {};
+      forLocale(own(options.customFieldLabels, definition.key), locale) || definition.label || definition.key;
+    const optionLabels = forLocale(own(options.customFieldOptions, definition.key), locale) ?? {};
     const required = definition.required ?? false;
     const readOnly = mode === 'readonly' && !!initial;
     defaults[name] = initial;
@@ -235,7 +258,7 @@ export function buildFormModel(
         placeholder: t('selectPlaceholder'),
         options: definition.options
           .filter((option) => !readOnly || option === initial)
-          .map((option) => ({ value: option, label: optionLabels[option] ?? option })),
+          .map((option) => ({ value: option, label: own(optionLabels, option) ?? option })),
       });
     } else {
       fields.push({
@@ -246,7 +269,8 @@ export function buildFormModel(
         custom,
         readOnly,
         inputType: 'text',
-        pattern: compilePattern(definition.regexp),
+        pattern: compileSafePattern(definition.regexp, definition.key),
+        maxLength: MAX_LENGTH.custom,
       });
     }
   });
@@ -255,6 +279,19 @@ export function buildFormModel(
     const value = prefillValue(entry);
     if (value && !merged.some((definition) => definition.key === key))
       hidden.customFields.push({ key, value, overwrite: true });
+  }
+  // The visitor's question, last: it becomes the room's first message, so the agent does not open an empty chat.
+  if (options.fields.message.show ?? true) {
+    fields.push({
+      kind: 'text',
+      name: MESSAGE_FIELD,
+      label: t('messageLabel'),
+      required: options.fields.message.required ?? false,
+      inputType: 'text',
+      multiline: true,
+      maxLength: messageLimit(config),
+    });
+    defaults[MESSAGE_FIELD] = '';
   }
   return { fields, defaults, hidden, consent: buildConsent(config, options, t) };
 }

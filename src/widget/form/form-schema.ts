@@ -17,6 +17,8 @@ export function validateField(field: FormField, raw: string, t: Translate): stri
   if (field.kind === 'select') {
     return field.options.some((option) => option.value === value) ? undefined : t('errorChoose', { label });
   }
+  if (field.maxLength && value.length > field.maxLength)
+    return t('errorTooLong', { label, max: field.maxLength });
   if (field.inputType === 'email' && !EMAIL.test(value)) return t('errorEmail');
   // Tested on the raw value, exactly as Rocket.Chat's custom.field endpoint does (CONTRACT.md §5.1).
   if (field.pattern && !field.pattern.test(raw)) return t('errorPattern', { label });

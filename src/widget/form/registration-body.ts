@@ -1,6 +1,6 @@
 import type { CustomFieldInput, VisitorRegistration } from '../../livechat/schemas.ts';
 import type { SubmittedValues } from '../../types/public-api.ts';
-import type { FormModel } from './form-model.ts';
+import { type FormModel, MESSAGE_FIELD } from './form-model.ts';
 import type { FormValues, PhoneNormaliser } from './form-schema.ts';
 
 /** One submit: the values the `submit` event reports, and the custom fields as they are written. */
@@ -36,6 +36,8 @@ export async function toSubmission(
   if (email) submitted.email = email;
   if (phone) submitted.phone = phone;
   if (department) submitted.department = department;
+  const message = text(MESSAGE_FIELD);
+  if (message) submitted.message = message;
 
   // By key: a field the form shows wins over a hidden value for the same key.
   const customFields = new Map<string, CustomFieldInput>();
@@ -60,7 +62,7 @@ export function toRegistration(
   token: string,
   username: string | undefined,
 ): VisitorRegistration {
-  const { customFields: _byKey, ...visitor } = values;
+  const { customFields: _byKey, message: _question, ...visitor } = values;
   return {
     token,
     ...visitor,

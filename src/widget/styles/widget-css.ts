@@ -36,6 +36,7 @@ export const WIDGET_CSS = `
 .rcp-required{color:#b3261e}
 .rcp-input{width:100%;min-height:44px;margin:0;padding:10px 12px;font:inherit;font-size:16px;color:#1f2329;background:#fff;
   border:1px solid #6b7280;border-radius:8px;appearance:none}
+textarea.rcp-input{resize:vertical;min-height:76px;line-height:1.4}
 select.rcp-input{background-image:linear-gradient(45deg,transparent 50%,#1f2329 50%),linear-gradient(135deg,#1f2329 50%,transparent 50%);
   background-position:calc(100% - 18px) 50%,calc(100% - 13px) 50%;background-size:5px 5px;background-repeat:no-repeat;padding-inline-end:36px}
 .rcp-input:focus-visible,.rcp-button:focus-visible{outline:3px solid #1d74f5;outline-offset:2px}

@@ -13,6 +13,7 @@ export const ar: Catalog = {
   nameLabel: 'الاسم',
   emailLabel: 'البريد الإلكتروني',
   phoneLabel: 'الهاتف',
+  messageLabel: 'كيف يمكننا مساعدتك؟',
   departmentLabel: 'القسم',
   departmentPlaceholder: 'اختر قسمًا',
   selectPlaceholder: 'اختر…',
@@ -20,6 +21,7 @@ export const ar: Catalog = {
   submitting: 'جارٍ بدء المحادثة…',
   errorRequired: 'يُرجى تعبئة حقل «{label}».',
   errorChoose: 'يُرجى الاختيار من «{label}».',
+  errorTooLong: 'يجب ألا يتجاوز {label} {max} حرفًا.',
   errorEmail: 'يُرجى إدخال عنوان بريد إلكتروني صالح، مثل name@example.com.',
   // Arabic speakers dial many country codes and none reserves numbers for examples: codes only.
   errorPhone: 'يُرجى إدخال رقم هاتف صالح مع رمز الدولة، مثل \u2066+966\u2069 أو \u2066+20\u2069.',

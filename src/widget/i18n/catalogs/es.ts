@@ -10,6 +10,7 @@ export const es: Catalog = {
   nameLabel: 'Nombre',
   emailLabel: 'Correo electrónico',
   phoneLabel: 'Teléfono',
+  messageLabel: '¿En qué podemos ayudarle?',
   departmentLabel: 'Departamento',
   departmentPlaceholder: 'Seleccione un departamento',
   selectPlaceholder: 'Seleccione…',
@@ -17,6 +18,7 @@ export const es: Catalog = {
   submitting: 'Iniciando chat…',
   errorRequired: 'Complete el campo {label}.',
   errorChoose: 'Seleccione una opción en {label}.',
+  errorTooLong: '{label} puede tener como máximo {max} caracteres.',
   errorEmail: 'Escriba una dirección de correo electrónico válida, como nombre@example.com.',
   // Spanish speakers dial many country codes and none reserves numbers for examples: codes only.
   errorPhone: 'Escriba un número de teléfono válido con el código de país (por ejemplo, +34 o +52).',

@@ -13,6 +13,7 @@ export const fr: Catalog = {
   nameLabel: 'Nom',
   emailLabel: 'E-mail',
   phoneLabel: 'Téléphone',
+  messageLabel: 'Comment pouvons-nous vous aider ?',
   departmentLabel: 'Service',
   departmentPlaceholder: 'Choisissez un service',
   selectPlaceholder: 'Choisissez…',
@@ -20,6 +21,7 @@ export const fr: Catalog = {
   submitting: 'Démarrage de la discussion…',
   errorRequired: 'Veuillez renseigner le champ {label}.',
   errorChoose: 'Veuillez choisir une option pour {label}.',
+  errorTooLong: '{label} ne peut pas dépasser {max} caractères.',
   errorEmail: 'Veuillez saisir une adresse e-mail valide, par exemple nom@example.com.',
   errorPhone:
     'Veuillez saisir un numéro de téléphone valide avec l’indicatif du pays, par exemple +33\u00a01\u00a099\u00a000\u00a012\u00a034.',

@@ -13,6 +13,7 @@ export const he: Catalog = {
   nameLabel: 'שם',
   emailLabel: 'אימייל',
   phoneLabel: 'טלפון',
+  messageLabel: 'איך נוכל לעזור?',
   departmentLabel: 'מחלקה',
   departmentPlaceholder: 'בחירת מחלקה',
   selectPlaceholder: 'בחירה…',
@@ -20,6 +21,7 @@ export const he: Catalog = {
   submitting: 'הצ׳אט מתחיל…',
   errorRequired: 'יש למלא את השדה {label}.',
   errorChoose: 'יש לבחור ערך בשדה {label}.',
+  errorTooLong: '{label} יכול להכיל עד {max} תווים.',
   errorEmail: 'יש להזין כתובת אימייל תקינה, למשל name@example.com.',
   // No range of Israeli numbers is reserved for examples: the country code alone, no one's number.
   errorPhone: 'יש להזין מספר טלפון תקין עם קידומת המדינה, למשל \u2066+972\u2069 לישראל.',

@@ -10,6 +10,7 @@ export const it: Catalog = {
   nameLabel: 'Nome',
   emailLabel: 'Email',
   phoneLabel: 'Telefono',
+  messageLabel: 'Come possiamo aiutarla?',
   departmentLabel: 'Reparto',
   departmentPlaceholder: 'Selezionare un reparto',
   selectPlaceholder: 'Selezionare…',
@@ -17,6 +18,7 @@ export const it: Catalog = {
   submitting: 'Avvio della chat…',
   errorRequired: 'Compilare il campo {label}.',
   errorChoose: 'Selezionare un valore per {label}.',
+  errorTooLong: '{label} può contenere al massimo {max} caratteri.',
   errorEmail: 'Inserire un indirizzo email valido, ad esempio nome@example.com.',
   // No range of Italian numbers is reserved for examples: the country code alone, no one's number.
   errorPhone: 'Inserire un numero di telefono valido con il prefisso internazionale (+39 per l’Italia).',

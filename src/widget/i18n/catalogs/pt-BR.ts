@@ -10,6 +10,7 @@ export const ptBR: Catalog = {
   nameLabel: 'Nome',
   emailLabel: 'E-mail',
   phoneLabel: 'Telefone',
+  messageLabel: 'Como podemos ajudar?',
   departmentLabel: 'Departamento',
   departmentPlaceholder: 'Selecione um departamento',
   selectPlaceholder: 'Selecione…',
@@ -17,6 +18,7 @@ export const ptBR: Catalog = {
   submitting: 'Iniciando chat…',
   errorRequired: 'Preencha o campo {label}.',
   errorChoose: 'Selecione uma opção em {label}.',
+  errorTooLong: '{label} pode ter no máximo {max} caracteres.',
   errorEmail: 'Informe um e-mail válido, como nome@example.com.',
   // No range of Brazilian numbers is reserved for examples: the country code alone, no one's number.
   errorPhone: 'Informe um telefone válido com o código do país (+55 para o Brasil), o DDD e o número.',
