@@ -28,6 +28,7 @@ export type HostPage =
   | 'csp'
   | 'csp-nonce'
   | 'options'
+  | 'language'
   | 'handoff'
   | 'blank';
 

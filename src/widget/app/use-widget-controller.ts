@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { EnabledConfig, LivechatConfig } from '../../livechat/schemas.ts';
+import type { LivechatConfig } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import { buildFormModel, withDraft } from '../form/form-model.ts';
@@ -8,7 +8,6 @@ import type { FormValues, PhoneNormaliser } from '../form/form-schema.ts';
 import { hasPrefill, isKnownVisitor } from '../form/known-visitor.ts';
 import type { SubmitFailure } from '../form/RegistrationForm.tsx';
 import { toRegistration, toSubmission } from '../form/registration-body.ts';
-import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { clearDraft, loadDraft } from '../storage/draft-store.ts';
 import type { TokenStore } from '../storage/token-store.ts';
@@ -22,8 +21,6 @@ export interface ControllerDeps {
   api: LivechatApi;
   tokens: TokenStore;
   options: ResolvedOptions;
-  locale: string;
-  t: Translate;
   inline: boolean;
   /** GET livechat/config as parsed at mount, or undefined when the loader had none (the query fetches it). */
   initialConfig: LivechatConfig | undefined;
@@ -43,8 +40,10 @@ export type Screen = 'form' | 'connecting' | 'connected' | 'registered';
  * errors), the rate-limit countdown and the known visitor's automatic start. App only draws what it returns.
  */
 export function useWidgetController(deps: ControllerDeps) {
-  const { api, tokens, options, locale, t, inline, store, emit, normalisePhone } = deps;
-  const { open, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
+  const { api, tokens, options, inline, store, emit, normalisePhone } = deps;
+  const { open, language, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
+  // Changes only when the panel opens in another language (mount.tsx): labels follow, typed values stay.
+  const { t, locale } = language;
   const configQuery = useQuery({
     queryKey: ['livechat', 'config'],
     queryFn: () => api.config({ token: tokens.get(), department: options.department }),
@@ -90,7 +89,7 @@ export function useWidgetController(deps: ControllerDeps) {
         // Nothing new to tell a visitor the server already knows: ask for the room directly.
         const { outcome, token } = await flow.run(visitor, { recognised: auto && !!guest && !prefilled });
         clearDraft();
-        if (options.handoff === 'rocketchat' && handOffToLivechat(token)) deps.close();
+        if (options.handoff === 'rocketchat' && handOffToLivechat(token, locale)) deps.close();
         setScreen(outcome);
         return undefined;
       } catch (error) {
@@ -114,6 +113,7 @@ export function useWidgetController(deps: ControllerDeps) {
       tokens,
       prefill.username,
       t,
+      locale,
       deps,
       normalisePhone,
       configQuery.isSuccess,
@@ -140,6 +140,7 @@ export function useWidgetController(deps: ControllerDeps) {
 
   return {
     open: inline || open,
+    t,
     prefill,
     generation,
     configQuery,
