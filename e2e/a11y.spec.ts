@@ -234,7 +234,8 @@ const STATES: State[] = [
   {
     name: 'submitting',
     async reach(page, events) {
-      await injectFault({ method: 'POST', path: VISITOR, delayMs: 3000 });
+      // Long enough that a slow axe scan still sees the submitting state; the test ends before the answer.
+      await injectFault({ method: 'POST', path: VISITOR, delayMs: 15_000 });
       await openForm(page, events);
       await fillForm(page);
       await startChat(page).click();

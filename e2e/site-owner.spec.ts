@@ -190,18 +190,24 @@ test("consent forced by the server's setting shows the server's text", async ({ 
   await expect(page.getByRole('link', { name: 'https://example.com/gdpr' })).toBeVisible();
 });
 
-test("hand-off: the token goes to Rocket.Chat's Livechat widget, which is opened", async ({
+test("hand-off: the token and the form's language go to Rocket.Chat's Livechat widget, which is opened", async ({
   page,
   events,
 }) => {
-  await page.goto(hostUrl('handoff'));
+  await page.goto(hostUrl('handoff')); // <html lang="pt-BR">
   await openChat(page);
-  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
-  await page.getByRole('button', { name: 'Start chat' }).click();
+  const portuguese = { nameLabel: 'Nome', emailLabel: 'E-mail', submit: 'Iniciar chat' };
+  await fillPrechat(
+    page,
+    { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } },
+    { labels: portuguese },
+  );
+  await page.getByRole('button', { name: portuguese.submit }).click();
   const { token } = await events.waitFor('room');
   const calls = await page.evaluate(() => {
     const recorded: unknown[][] = [];
     const widget = {
+      setLanguage: (language: string) => recorded.push(['setLanguage', language]),
       setGuestToken: (t: string) => recorded.push(['setGuestToken', t]),
       maximizeWidget: () => recorded.push(['maximizeWidget']),
     };
@@ -210,6 +216,7 @@ test("hand-off: the token goes to Rocket.Chat's Livechat widget, which is opened
       fn.call(widget);
     return recorded;
   });
-  expect(calls).toEqual([['setGuestToken', token], ['maximizeWidget']]);
+  // The language first: left to itself, Rocket.Chat's widget would speak the server's Language setting.
+  expect(calls).toEqual([['setLanguage', 'pt-BR'], ['setGuestToken', token], ['maximizeWidget']]);
   await expect(page.getByRole('dialog')).toBeHidden(); // the visitor continues in Rocket.Chat's widget
 });

@@ -74,6 +74,13 @@
     });
   }
 
+  // What a single-page app's own language switch does to the page; the form follows on its next open.
+  const pageLanguage = document.getElementById('page-language');
+  pageLanguage.addEventListener('change', () => {
+    if (pageLanguage.value) document.documentElement.lang = pageLanguage.value;
+    else document.documentElement.removeAttribute('lang');
+  });
+
   document.getElementById('clear-log').addEventListener('click', () => {
     log.replaceChildren();
     empty.hidden = false;

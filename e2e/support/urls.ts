@@ -29,6 +29,7 @@ export type HostPage =
   | 'csp'
   | 'csp-nonce'
   | 'options'
+  | 'language'
   | 'handoff'
   | 'blank';
 

@@ -21,7 +21,7 @@ export const SETTING_DEFAULTS = {
   Livechat_guest_count: 1,
   Livechat_fileupload_enabled: true,
   FileUpload_Enabled: true,
-  Language: 'en',
+  Language: '',
   Livechat_enable_transcript: false,
   Livechat_history_monitor_type: 'url',
   Livechat_clear_local_storage_when_chat_ended: false,

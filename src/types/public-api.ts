@@ -37,7 +37,7 @@ export interface PrechatOptions {
   container?: string | Element;
   /** Preset department, by `_id` or exact name. */
   department?: string;
-  /** Locale of the form, e.g. `pt-BR`. Defaults to the server's language, then the browser's. */
+  /** Locale of the form, e.g. `pt-BR`; wins over all else. Else the page's `<html lang>`, the browser's, the server's. */
   locale?: string;
   theme?: { color?: string; position?: 'left' | 'right' };
   /**

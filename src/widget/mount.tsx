@@ -11,10 +11,10 @@ import { App } from './app/App.tsx';
 import { CrashedPanel } from './app/CrashedPanel.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { createWidgetStore } from './app/widget-store.ts';
-import { resolveLocale } from './i18n/locales.ts';
-import { createTranslator } from './i18n/translate.ts';
+import { currentSources } from './i18n/choose-locale.ts';
+import { type WidgetLanguage, widgetLanguage } from './i18n/widget-language.ts';
 import { resolveOptions } from './options.ts';
-import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
+import { loadPhoneLib, toE164 } from './phone/phone-lib.ts';
 import { checkPrefill } from './prefill-values.ts';
 import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
@@ -57,24 +57,27 @@ export function mount(context: WidgetContext): WidgetHandle {
   const options = resolveOptions(context.options, (message) => logError(message));
   const initialConfig = parseConfig(context.configJson);
   const enabledConfig = initialConfig?.enabled ? initialConfig : undefined;
-  // The `locale` option, else the server's Language setting ('' means automatic), else the browser's.
-  const { locale, catalog, dir } = resolveLocale([
-    options.locale,
-    enabledConfig?.settings.language,
-    ...navigator.languages,
-  ]);
-  const t = createTranslator({ ...catalog, ...options.labels });
+  // The option, the page, the browser, the server, English (choose-locale.ts says why in that order).
+  const chooseLanguage = (previous?: WidgetLanguage) =>
+    widgetLanguage(
+      currentSources(options.locale, enabledConfig?.settings.language),
+      options.labels,
+      previous,
+    );
+  // The widget owns whether the panel is open and the language it speaks; the launcher only shows them.
+  const store = createWidgetStore({
+    open: false,
+    language: chooseLanguage(),
+    prefill: checkPrefill(context.prefill, (message) => logError(message)),
+    generation: 0,
+  });
   const tokens = createTokenStore();
   const api = createLivechatApi(options.serverUrl);
-  // The phone's default country comes from a locale with a region (the visitor's, not the catalog's:
-  // a pt-PT visitor reads the pt-BR catalog but types Portuguese numbers).
-  const country = countryOfLocale(
-    [options.locale, ...navigator.languages].find((tag) => countryOfLocale(tag)),
-  );
   const loadPhone = context.loadPhone ?? (() => loadPhoneLib(context.baseUrl, context.nonce));
   const normalisePhone = async (text: string) => {
     try {
-      return toE164(await loadPhone(), text, country);
+      // The country of the language chosen at the last open, read when the visitor submits.
+      return toE164(await loadPhone(), text, store.get().language.country);
     } catch (error) {
       logError(error);
       // Without the metadata the number is sent as typed rather than blocking the visitor.
@@ -86,11 +89,16 @@ export function mount(context: WidgetContext): WidgetHandle {
   if (inline) sheets.push(addStyles(context.root, INLINE_HOST_CSS));
   const container = document.createElement('div');
   container.className = inline ? 'rcp-root rcp-inline' : 'rcp-root';
-  // `all: initial` leaves `direction` alone, so a host page's `dir`/`direction` would leak in without this.
-  container.dir = dir;
-  container.lang = locale;
-  // The loader named the launcher in English; now that the catalog is here, name it in the visitor's language.
-  launcher?.setLabel(t('openChat'));
+  // What the form's own markup cannot carry: the root's language and direction, and the launcher's name.
+  const showLanguage = ({ locale, dir, t }: WidgetLanguage) => {
+    // `all: initial` leaves `direction` alone, so a host page's `dir`/`direction` would leak in without this.
+    container.dir = dir;
+    container.lang = locale;
+    // The loader named the launcher in English (or `labels.openChat`); now that the catalogs are here, it speaks
+    // the visitor's language.
+    launcher?.setLabel(t('openChat'));
+  };
+  showLanguage(store.get().language);
   const serverColor = enabledConfig?.theme?.color;
   const accent = options.theme.color ?? (isHexColour(serverColor) ? serverColor : undefined);
   if (accent) {
@@ -100,12 +108,6 @@ export function mount(context: WidgetContext): WidgetHandle {
   }
   context.root.append(container);
 
-  // The widget owns whether the panel is open; the launcher only shows it.
-  const store = createWidgetStore({
-    open: false,
-    prefill: checkPrefill(context.prefill, (message) => logError(message)),
-    generation: 0,
-  });
   const queryClient = new QueryClient({
     // The host page's focus is not our signal to refetch.
     defaultOptions: { queries: { refetchOnWindowFocus: false } },
@@ -114,7 +116,11 @@ export function mount(context: WidgetContext): WidgetHandle {
 
   const open = () => {
     if (store.get().open || inline) return;
-    store.update({ open: true });
+    // Chosen again on each open, never while the panel shows: a single-page app may have switched its
+    // `<html lang>` since. What the visitor typed stays; only the words around it change.
+    const language = chooseLanguage(store.get().language);
+    if (language !== store.get().language) showLanguage(language);
+    store.update({ open: true, language });
     launcher?.setExpanded(true);
     context.emit('open', undefined);
   };
@@ -132,7 +138,7 @@ export function mount(context: WidgetContext): WidgetHandle {
   };
 
   const crashed = (retry: () => void) => (
-    <CrashedPanel store={store} launcher={launcher} t={t} onClose={() => close(true)} onRetry={retry} />
+    <CrashedPanel store={store} launcher={launcher} onClose={() => close(true)} onRetry={retry} />
   );
   root.render(
     <QueryClientProvider client={queryClient}>
@@ -150,8 +156,6 @@ export function mount(context: WidgetContext): WidgetHandle {
           api={api}
           tokens={tokens}
           options={options}
-          locale={locale}
-          t={t}
           launcher={launcher}
           initialConfig={initialConfig}
           store={store}

@@ -153,7 +153,7 @@ describe('GET livechat/config', () => {
 
     expect(config.online).toBe(true);
     expect(config.settings.registrationForm).toBe(true);
-    expect(config.settings.language).toBe('en');
+    expect(config.settings.language).toBe(''); // Rocket.Chat's default: automatic
     expect(config.departments?.map((department) => department._id)).toEqual(['sales', 'support']);
     expect(config.departments?.[0]).toEqual({
       _id: 'sales',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/widget/i18n/catalogs/en.ts';
+import { chooseLocale, countryOfLocale, type LanguageSources } from '../../src/widget/i18n/choose-locale.ts';
 import { CATALOGS, resolveLocale } from '../../src/widget/i18n/locales.ts';
 import { type Catalog, createTranslator } from '../../src/widget/i18n/translate.ts';
 
@@ -109,6 +110,12 @@ describe('resolveLocale', () => {
     expect(localeOf(undefined)).toBe('en');
   });
 
+  it('says which candidate it picked, as given; none for the English fallback', () => {
+    expect(resolveLocale(['xx', 'pt-PT', 'de']).tag).toBe('pt-PT');
+    expect(resolveLocale(['de_AT']).tag).toBe('de_AT');
+    expect(resolveLocale(['xx']).tag).toBeUndefined();
+  });
+
   it('returns the catalog of the locale it picked', () => {
     for (const tag of Object.keys(CATALOGS)) expect(resolveLocale([tag]).catalog).toBe(CATALOGS[tag]);
     expect(resolveLocale(['pt-PT']).catalog).toBe(CATALOGS['pt-BR']);
@@ -121,6 +128,86 @@ describe('resolveLocale', () => {
     expect(resolveLocale(['ar-EG']).dir).toBe('rtl');
     expect(resolveLocale(['HE_il']).dir).toBe('rtl');
     expect(resolveLocale(['xx']).dir).toBe('ltr');
+  });
+});
+
+describe('chooseLocale: the option, the page, the browser, the server, English', () => {
+  const sources = (given: Partial<LanguageSources>): LanguageSources => ({
+    option: undefined,
+    page: '',
+    browser: [],
+    server: '',
+    ...given,
+  });
+  const localeOf = (given: Partial<LanguageSources>) => chooseLocale(sources(given)).locale;
+
+  it('takes the locale option over everything else', () => {
+    expect(localeOf({ option: 'fr', page: 'de', browser: ['es-ES'], server: 'it' })).toBe('fr');
+    expect(localeOf({ option: 'pt-PT', page: 'de' })).toBe('pt-BR');
+  });
+
+  it("takes the page's language over the browser's and the server's", () => {
+    expect(localeOf({ page: 'pt-BR', browser: ['en-US'], server: 'en' })).toBe('pt-BR');
+    expect(localeOf({ page: 'es', browser: ['fr-FR', 'en'], server: 'de' })).toBe('es');
+  });
+
+  it("gives the page's language the same fallback as any other: the same language in another region", () => {
+    expect(localeOf({ page: 'pt-PT', browser: ['de'] })).toBe('pt-BR');
+    expect(localeOf({ page: 'es-MX', server: 'en' })).toBe('es');
+    expect(localeOf({ page: 'HE_il', browser: ['en'] })).toBe('he');
+  });
+
+  it("passes over a page language we do not speak, to the browser's", () => {
+    expect(localeOf({ page: 'ja', browser: ['fr-CA', 'en'], server: 'en' })).toBe('fr');
+    expect(localeOf({ page: 'ja-JP', browser: ['zh', 'de-AT'], server: 'en' })).toBe('de');
+  });
+
+  it("takes the browser's languages, in the visitor's order, when the page says nothing", () => {
+    expect(localeOf({ page: '', browser: ['fr-FR', 'en-US'], server: 'en' })).toBe('fr');
+    expect(localeOf({ page: undefined, browser: ['ko', 'it'], server: 'de' })).toBe('it');
+  });
+
+  it("takes the server's Language only when neither the page nor the browser names one we speak", () => {
+    expect(localeOf({ page: '', browser: ['ja-JP', 'zh'], server: 'de' })).toBe('de');
+    expect(localeOf({ page: 'ko', browser: ['ja'], server: 'pt_BR' })).toBe('pt-BR');
+    // '' is Rocket.Chat's "automatic": no language at all.
+    expect(localeOf({ page: '', browser: ['ja'], server: '' })).toBe('en');
+  });
+
+  it('falls back to English', () => {
+    expect(localeOf({})).toBe('en');
+    expect(localeOf({ page: 'ja', browser: ['ko'], server: 'zh-TW' })).toBe('en');
+  });
+
+  it("gives the phone the chosen tag's country where it names one", () => {
+    const countryOf = (given: Partial<LanguageSources>) => chooseLocale(sources(given)).country;
+    expect(countryOf({ page: 'pt-BR', browser: ['de-DE'] })).toBe('BR');
+    // A pt-PT visitor reads the pt-BR catalog but types Portuguese numbers.
+    expect(countryOf({ page: '', browser: ['pt-PT'] })).toBe('PT');
+    expect(countryOf({ option: 'es-MX', page: 'fr-FR', browser: ['de-DE'] })).toBe('MX');
+    expect(countryOf({ page: 'ja-JP', browser: ['fr-CA'] })).toBe('CA');
+    expect(countryOf({ browser: ['ja'], server: 'pt_BR' })).toBe('BR');
+  });
+
+  it("else the browser's first country, else none", () => {
+    const countryOf = (given: Partial<LanguageSources>) => chooseLocale(sources(given)).country;
+    expect(countryOf({ page: 'en', browser: ['pt-BR', 'en-US'] })).toBe('BR');
+    expect(countryOf({ option: 'fr', browser: ['fr', 'de-CH'] })).toBe('CH');
+    expect(countryOf({ page: 'fr', browser: ['fr'] })).toBeUndefined();
+  });
+});
+
+describe('countryOfLocale', () => {
+  it('finds a two-letter region after the language, in any case, with - or _', () => {
+    expect(countryOfLocale('en-GB')).toBe('GB');
+    expect(countryOfLocale('pt_br')).toBe('BR');
+    expect(countryOfLocale('zh-Hant-TW')).toBe('TW');
+  });
+
+  it('finds none in a bare language or a numeric region', () => {
+    expect(countryOfLocale('fr')).toBeUndefined();
+    expect(countryOfLocale('es-419')).toBeUndefined();
+    expect(countryOfLocale(undefined)).toBeUndefined();
   });
 });
 

@@ -5,7 +5,6 @@ import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import type { PhoneNormaliser } from '../form/form-schema.ts';
 import { RegistrationForm } from '../form/RegistrationForm.tsx';
-import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { TokenStore } from '../storage/token-store.ts';
 import { Panel } from './Panel.tsx';
@@ -16,8 +15,6 @@ export interface AppProps {
   api: LivechatApi;
   tokens: TokenStore;
   options: ResolvedOptions;
-  locale: string;
-  t: Translate;
   /** The loader's launcher, or undefined for an inline form. */
   launcher: LauncherHandle | undefined;
   /** GET livechat/config as parsed at mount, or undefined. */
@@ -32,10 +29,10 @@ export interface AppProps {
 
 /** The screens: loading, the form, agents unavailable, connecting, connected. What happens is the controller's. */
 export function App(props: AppProps) {
-  const { t, launcher } = props;
+  const { launcher } = props;
   const inline = !launcher;
   const state = useWidgetController({ ...props, inline, close: props.onClose });
-  const { configQuery, config, model, screen, remaining, formError } = state;
+  const { t, configQuery, config, model, screen, remaining, formError } = state;
 
   // The form (and the focused button) is replaced by the confirmation: focus follows, so keyboard and
   // screen-reader users land on what happened instead of on the page's <body>.

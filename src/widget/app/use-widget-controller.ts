@@ -10,7 +10,6 @@ import type { FormValues, PhoneNormaliser } from '../form/form-schema.ts';
 import { hasPrefill, isKnownVisitor } from '../form/known-visitor.ts';
 import type { SubmitFailure } from '../form/RegistrationForm.tsx';
 import { toRegistration, toSubmission } from '../form/registration-body.ts';
-import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { clearDraft, loadDraft } from '../storage/draft-store.ts';
 import type { TokenStore } from '../storage/token-store.ts';
@@ -24,8 +23,6 @@ export interface ControllerDeps {
   api: LivechatApi;
   tokens: TokenStore;
   options: ResolvedOptions;
-  locale: string;
-  t: Translate;
   inline: boolean;
   /** GET livechat/config as parsed at mount, or undefined when the loader had none (the query fetches it). */
   initialConfig: LivechatConfig | undefined;
@@ -45,8 +42,10 @@ export type Screen = 'form' | 'connecting' | 'connected' | 'registered';
  * errors), the rate-limit countdown and the known visitor's automatic start. App only draws what it returns.
  */
 export function useWidgetController(deps: ControllerDeps) {
-  const { api, tokens, options, locale, t, inline, store, emit, normalisePhone } = deps;
-  const { open, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
+  const { api, tokens, options, inline, store, emit, normalisePhone } = deps;
+  const { open, language, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
+  // Changes only when the panel opens in another language (mount.tsx): labels follow, typed values stay.
+  const { t, locale } = language;
   // GET livechat/config asks about one department's agents, and Rocket.Chat looks that department up by `_id`
   // only (CONTRACT.md §2.1). The loader asked with the `department` option as given; when that is a name (or
   // unknown), the preset's `_id` (or the whole server) is asked once more — an `_id` preset costs nothing extra.
@@ -112,7 +111,7 @@ export function useWidgetController(deps: ControllerDeps) {
         });
         if (!isCurrent()) throw new Abandoned();
         clearDraft();
-        if (options.handoff === 'rocketchat' && handOffToLivechat(token)) deps.close();
+        if (options.handoff === 'rocketchat' && handOffToLivechat(token, locale)) deps.close();
         setScreen(outcome);
         return undefined;
       } catch (error) {
@@ -137,6 +136,7 @@ export function useWidgetController(deps: ControllerDeps) {
       tokens,
       prefill.username,
       t,
+      locale,
       deps,
       normalisePhone,
       configQuery.isSuccess,
@@ -166,6 +166,7 @@ export function useWidgetController(deps: ControllerDeps) {
 
   return {
     open: inline || open,
+    t,
     prefill,
     generation,
     configQuery,

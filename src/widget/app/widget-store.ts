@@ -1,8 +1,11 @@
 import type { PrefillValues } from '../../types/public-api.ts';
+import type { WidgetLanguage } from '../i18n/widget-language.ts';
 
-/** State the host's commands change from outside React: open/closed, prefills, resets. */
+/** State the host's commands change from outside React: open/closed, the language, prefills, resets. */
 export interface WidgetState {
   open: boolean;
+  /** Chosen at mount and again at each open (the page may have switched language in between). */
+  language: WidgetLanguage;
   prefill: PrefillValues;
   /** Bumped by `reset`: the form starts over with a new visitor token. */
   generation: number;

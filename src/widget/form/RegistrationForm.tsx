@@ -51,6 +51,7 @@ export function RegistrationForm({
     setError,
     setValue,
     getFieldState,
+    trigger,
     watch,
     formState: { errors, submitCount },
   } = useForm<FormValues>({
@@ -91,6 +92,14 @@ export function RegistrationForm({
       if (value !== undefined && !getFieldState(field.name).isDirty) setValue(field.name, value);
     }
   }, [prefill, model, setValue, getFieldState]);
+
+  // The panel reopened in another language (the page switched it): the messages already shown are checked
+  // again, so they are said in it. The server's own verdicts stay until the next submit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new schema only, not on every new error
+  useEffect(() => {
+    const shown = Object.entries(errors).filter(([, error]) => error && error.type !== 'server');
+    if (shown.length) void trigger(shown.map(([name]) => name));
+  }, [schema, trigger]);
 
   const submit = handleSubmit(async (values) => {
     // One request however often Enter or the button is pressed while one is on its way.

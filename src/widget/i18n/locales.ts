@@ -18,14 +18,17 @@ export const CATALOGS: Record<string, Catalog> = { en, 'pt-BR': ptBR, es, fr, de
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
 export interface ResolvedLocale {
+  /** The catalog's tag, e.g. `pt-BR`. */
   locale: string;
   catalog: Catalog;
   dir: 'ltr' | 'rtl';
+  /** The candidate it was chosen for, as given (`pt-PT` for the pt-BR catalog); undefined for the English fallback. */
+  tag: string | undefined;
 }
 
 /**
- * The first candidate the widget speaks, in order (the `locale` option, the server's language, the browser's
- * languages): the exact tag, else the same language in another region (`pt-PT` → `pt-BR`), else English.
+ * The first candidate the widget speaks, in the order given (choose-locale.ts gives the order): the exact tag,
+ * else the same language in another region (`pt-PT` → `pt-BR`), else English.
  */
 export function resolveLocale(candidates: readonly (string | undefined)[]): ResolvedLocale {
   const tags = Object.keys(CATALOGS);
@@ -36,12 +39,12 @@ export function resolveLocale(candidates: readonly (string | undefined)[]): Reso
     const match =
       tags.find((tag) => tag.toLowerCase() === wanted) ??
       tags.find((tag) => tag.toLowerCase().split('-')[0] === language);
-    if (match) return resolved(match);
+    if (match) return resolved(match, candidate);
   }
-  return resolved('en');
+  return resolved('en', undefined);
 }
 
-function resolved(locale: string): ResolvedLocale {
+function resolved(locale: string, tag: string | undefined): ResolvedLocale {
   const language = locale.split('-')[0] ?? locale;
-  return { locale, catalog: CATALOGS[locale] ?? en, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr' };
+  return { locale, catalog: CATALOGS[locale] ?? en, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr', tag };
 }

@@ -26,12 +26,6 @@ export function loadPhoneLib(baseUrl: string, nonce = ''): Promise<PhoneLib> {
   return pending;
 }
 
-/** The region of a locale ("en-GB" → "GB"), the default country for numbers typed without "+". */
-export function countryOfLocale(locale: string | undefined): string | undefined {
-  const region = locale?.split(/[-_]/).find((part, index) => index > 0 && /^[A-Za-z]{2}$/.test(part));
-  return region?.toUpperCase();
-}
-
 /** E.164 form of a valid number, or undefined when it is not a valid number. */
 export function toE164(lib: PhoneLib, text: string, country: string | undefined): string | undefined {
   // `never`: libphonenumber-js types the country as its CountryCode union; an unknown one is simply ignored.
