@@ -4,15 +4,22 @@
  *   POST /_standin/faults    { method, path, times?, status?, body?, contentType?, delayMs?, drop? }
  *   GET  /_standin/requests  every /api/** request since the last reset, in arrival order
  *   GET  /_standin/state     { visitors, rooms } — the full documents
+ * No CORS headers: a page on another origin cannot drive or read them (tests call them from Node, the demo page
+ * through its own server). Bodies are capped like the /api routes' (1 MB, 413 above).
  */
 import type { Hono } from 'hono';
+import { readRawBody } from './body.ts';
 import { parseFault } from './faults.ts';
 import { parseFixture } from './fixture.ts';
 import { type AppContext, type AppEnv, sendJson } from './http.ts';
 import type { StandinState } from './state.ts';
 
-async function jsonBody(c: AppContext): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const text = await c.req.text();
+async function jsonBody(
+  c: AppContext,
+): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge?: boolean }> {
+  const raw = await readRawBody(c.req.raw);
+  if (raw.tooLarge) return { ok: false, tooLarge: true };
+  const text = raw.text;
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -21,19 +28,16 @@ async function jsonBody(c: AppContext): Promise<{ ok: true; value: unknown } | {
   }
 }
 
-export function mountControlRoutes(app: Hono<AppEnv>, state: StandinState): void {
-  // A test page may call these from the browser too; they are a local test tool, so any origin may.
-  app.use('/_standin/*', async (c, next) => {
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Allow-Headers', 'Content-Type');
-    c.header('Access-Control-Allow-Methods', 'GET, POST');
-    await next();
-  });
-  app.options('/_standin/*', (c) => c.body(null, 204));
+function notJson(c: AppContext, body: { tooLarge?: boolean }, what: string) {
+  return body.tooLarge
+    ? sendJson(c, 413, { success: false, error: 'request entity too large' })
+    : sendJson(c, 400, { success: false, error: `${what}: the body is not JSON` });
+}
 
+export function mountControlRoutes(app: Hono<AppEnv>, state: StandinState): void {
   app.post('/_standin/reset', async (c) => {
     const body = await jsonBody(c);
-    if (!body.ok) return sendJson(c, 400, { success: false, error: 'Invalid fixture: the body is not JSON' });
+    if (!body.ok) return notJson(c, body, 'Invalid fixture');
     const result = parseFixture(body.value);
     if (!result.ok) return sendJson(c, 400, { success: false, error: result.error });
     state.reset(result.fixture);
@@ -42,7 +46,7 @@ export function mountControlRoutes(app: Hono<AppEnv>, state: StandinState): void
 
   app.post('/_standin/faults', async (c) => {
     const body = await jsonBody(c);
-    if (!body.ok) return sendJson(c, 400, { success: false, error: 'Invalid fault: the body is not JSON' });
+    if (!body.ok) return notJson(c, body, 'Invalid fault');
     const result = parseFault(body.value);
     if (!result.ok) return sendJson(c, 400, { success: false, error: result.error });
     state.faults.add(result.fault);

@@ -57,7 +57,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
   const writer = options.dataFile ? new DataFileWriter(options.dataFile, () => store.snapshot()) : undefined;
   if (writer) store.onChange(() => writer.schedule());
 
-  const state = new StandinState(fixture, store);
+  // Requests are logged for the control routes only: without them nothing could read the log.
+  const state = new StandinState(fixture, store, { logRequests: options.control ?? false });
   const app = buildApp(state, { control: options.control ?? false });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
   const port = await listen(server, options.port ?? 3000, host);

@@ -9,12 +9,15 @@ import type { Store } from './store.ts';
 export class StandinState {
   readonly limiter = new RateLimiter();
   readonly faults = new FaultQueue();
-  readonly requests = new RequestLog();
+  readonly requests: RequestLog;
 
   constructor(
     public fixture: Fixture,
     readonly store: Store,
-  ) {}
+    { logRequests = true }: { logRequests?: boolean } = {},
+  ) {
+    this.requests = new RequestLog(logRequests ? undefined : 0);
+  }
 
   get settings(): Settings {
     return this.fixture.settings;

@@ -144,3 +144,46 @@ describe('GET /_standin/requests and /_standin/state', () => {
     expect((await call(standin, 'GET', '/_standin/requests')).json.requests).toHaveLength(1);
   });
 });
+
+describe('control routes are a local tool, not an API for pages', () => {
+  it('send no CORS headers, so a page on another origin can neither drive nor read them', async () => {
+    const preflight = await call(standin, 'OPTIONS', '/_standin/reset', undefined, {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'POST',
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const state = await call(standin, 'GET', '/_standin/state', undefined, {
+      origin: 'https://evil.example',
+    });
+    expect(state.status).toBe(200);
+    expect(state.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('cap their bodies like the /api routes (413 above 1 MB)', async () => {
+    const huge = JSON.stringify({ settings: { pad: 'x'.repeat(1_100_000) } });
+    const answer = await call(standin, 'POST', '/_standin/reset', huge);
+    expect(answer.status).toBe(413);
+    expect(answer.json).toEqual({ success: false, error: 'request entity too large' });
+  });
+});
+
+describe('the request log', () => {
+  it('keeps only the latest requests', async () => {
+    const { REQUEST_LOG_CAPACITY } = await import('../../src/server/request-log.ts');
+    for (let i = 0; i < REQUEST_LOG_CAPACITY + 20; i++)
+      await call(standin, 'GET', `/api/v1/livechat/config?token=log-${i}`);
+    const { requests } = (await call(standin, 'GET', '/_standin/requests')).json;
+    expect(requests).toHaveLength(REQUEST_LOG_CAPACITY);
+    expect(requests[0].query.token).toBe('log-20');
+  });
+
+  it('keeps nothing without --control (nothing could read it)', async () => {
+    const plain = await withStandin({ control: false });
+    try {
+      await call(plain, 'POST', VISITOR, { visitor: { token: 'quiet-1' } });
+      expect(plain.state.requests.all()).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+});

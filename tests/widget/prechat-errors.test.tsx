@@ -72,6 +72,34 @@ describe('server answers the visitor can act on', () => {
     expect(ctx.recorded.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
+  it('caps the wait a 429 names at 10 minutes', async () => {
+    const ctx = setup(
+      simpleConfig,
+      rejectVisitor(429, {
+        success: false,
+        error: 'Error, too many requests. You must wait 86400 seconds before trying this endpoint again.',
+      }),
+    );
+    await fillAndSubmit(ctx);
+    expect(await ctx.screen.findByText(/^Too many attempts — try again in (600|599) s\.$/)).toBeVisible();
+  });
+
+  it('refuses a registration answer whose token could not be stored or sent', async () => {
+    const ctx = setup(
+      simpleConfig,
+      http.post(`${API}/visitor`, () =>
+        HttpResponse.json({ visitor: { _id: 'v1', token: 'has spaces in it' }, success: true }),
+      ),
+    );
+    await fillAndSubmit(ctx);
+    expect(
+      await ctx.screen.findByText(
+        'The chat service sent an answer we could not understand. Please try again later.',
+      ),
+    ).toBeVisible();
+    expect(ctx.recorded.filter((r) => r.url.pathname.endsWith('/room'))).toHaveLength(0);
+  });
+
   it('gives no-agent-online its own message after registering', async () => {
     const ctx = setup(
       simpleConfig,

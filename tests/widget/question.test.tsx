@@ -37,7 +37,7 @@ describe('the question', () => {
       'POST /message',
     ]);
     const [sent] = messages(recorded);
-    const token = (recorded[0]?.body as { visitor: { token: string } }).visitor.token;
+    const token = (recorded[0]?.body as { visitor?: { token?: string } } | undefined)?.visitor?.token;
     expect(sent).toEqual({
       token,
       rid: 'room-1',

@@ -24,6 +24,15 @@ describe('the visitor token', () => {
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(store.get());
   });
 
+  it('keeps a stored token of another client’s shape, and replaces one that cannot be a token', () => {
+    localStorage.setItem(TOKEN_STORAGE_KEY, 'Abc.Def_123~other-client');
+    expect(createTokenStore().get()).toBe('Abc.Def_123~other-client');
+    for (const bad of ['with space', 'x'.repeat(257), 'tab\there']) {
+      localStorage.setItem(TOKEN_STORAGE_KEY, bad);
+      expect(createTokenStore().get()).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
   it('adopts a token from the server and forgets it on reset', () => {
     const store = createTokenStore();
     store.set('older-visitor-token');

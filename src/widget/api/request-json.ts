@@ -42,7 +42,8 @@ function toApiError(status: number, body: unknown): ApiError {
   const serverError = envelope.success ? envelope.data.error : '';
   if (status === 429) {
     // The X-RateLimit-* headers are not exposed to cross-origin scripts, but the body says how long to wait.
-    const seconds = Number(/wait (\d+) seconds/.exec(serverError)?.[1] ?? 60);
+    // Capped at 10 minutes: a proxy or a misconfigured server cannot lock the button for hours.
+    const seconds = Math.min(Number(/wait (\d+) seconds/.exec(serverError)?.[1] ?? 60), 600);
     return new ApiError('rate-limited', {
       status,
       serverError,

@@ -3,7 +3,7 @@ import type { VisitorRegistration } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
-import type { TokenStore } from '../storage/token-store.ts';
+import { isUsableToken, type TokenStore } from '../storage/token-store.ts';
 import { firstMessageId } from './message-id.ts';
 
 /**
@@ -71,6 +71,8 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
   /** POST livechat/visitor; adopts the token Rocket.Chat answers with. */
   async function register(visitor: VisitorRegistration, isCurrent: () => boolean): Promise<string> {
     const { visitor: saved } = current(await registration.mutateAsync(visitor), isCurrent);
+    // The token is stored and sent in URLs from now on: an answer with an unusable one is not the contract's.
+    if (!isUsableToken(saved.token)) throw new ApiError('invalid-response', { status: 200 });
     // On a phone match Rocket.Chat answers with the older visitor's token (CONTRACT.md §1.3): adopt it.
     if (saved.token !== tokens.get()) tokens.set(saved.token);
     emit('registered', { token: saved.token, visitor: saved });

@@ -6,8 +6,14 @@ export function createToken(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-// A stored value is only trusted when it looks like a token; anything else (corrupt, tampered) is replaced.
-const TOKEN_SHAPE = /^[\w-]{8,256}$/;
+/**
+ * What a visitor token may look like: 1 to 256 printable ASCII characters, no spaces. Permissive on purpose —
+ * ours are 64 hex characters, but Rocket.Chat answers a phone match with the token another client made for that
+ * visitor, in whatever shape that client chose. A stored value of another shape (corrupt, tampered) is replaced;
+ * a server answer of another shape is refused.
+ */
+export const isUsableToken = (value: unknown): value is string =>
+  typeof value === 'string' && /^[\x21-\x7e]{1,256}$/.test(value);
 
 export interface TokenStore {
   get(): string;
@@ -38,7 +44,7 @@ export function createTokenStore(storage: () => Storage = () => window.localStor
     }
   };
   const stored = read();
-  let token = stored && TOKEN_SHAPE.test(stored) ? stored : createToken();
+  let token = isUsableToken(stored) ? stored : createToken();
   if (token !== stored) write(token);
   return {
     get: () => token,
