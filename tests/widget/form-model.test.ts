@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildFormModel } from '../../src/widget/form/form-model.ts';
+import { buildFormModel, withDraft } from '../../src/widget/form/form-model.ts';
 import { toRegistration, toSubmission } from '../../src/widget/form/registration-body.ts';
 import { en } from '../../src/widget/i18n/catalogs/en.ts';
 import { createTranslator } from '../../src/widget/i18n/translate.ts';
@@ -111,6 +111,18 @@ describe('the form model', () => {
       '+12015550123',
     );
     expect(normalise).not.toHaveBeenCalled();
+  });
+
+  it('a draft fills what the visitor may edit, never a read-only prefill (a shared computer’s last visitor)', () => {
+    const model = buildFormModel(
+      config,
+      options(),
+      { name: { value: 'Logged-in User', mode: 'readonly' }, email: 'site@example.com' },
+      t,
+    );
+    const restored = withDraft(model, { name: 'Previous Visitor', email: 'previous@example.com' });
+    expect(restored.defaults.name).toBe('Logged-in User');
+    expect(restored.defaults.email).toBe('previous@example.com');
   });
 
   it('falls back to Rocket.Chat defaults without a config', () => {

@@ -301,10 +301,15 @@ export function stableId(field: FormField): string {
   return field.custom ? `cf:${field.custom.key}` : field.name;
 }
 
-/** The model with a saved draft over its defaults (what the visitor typed wins over prefills). */
+/**
+ * The model with a saved draft over its defaults: what the visitor typed wins over editable prefills. Never over a
+ * read-only one — the site locked that value (a logged-in user's name), and a draft left by the previous visitor
+ * of a shared computer must not replace it.
+ */
 export function withDraft(model: FormModel, draft: Record<string, string>): FormModel {
   const defaults = { ...model.defaults };
   for (const field of model.fields) {
+    if (field.readOnly) continue;
     const saved = draft[stableId(field)];
     if (saved) defaults[field.name] = saved;
   }
