@@ -30,6 +30,7 @@ export type HostPage =
   | 'csp-nonce'
   | 'options'
   | 'handoff'
+  | 'livechat'
   | 'blank';
 
 /** The URL of a host page, e.g. `hostUrl('basic')` → http://127.0.0.1:5174/basic.html. */
