@@ -53,7 +53,8 @@ test('the official widget registers, sends a message and shows the agent reply p
 
   const { rooms } = await standinState();
   expect(rooms).toHaveLength(1);
-  const rid = rooms[0]?._id as string;
+  const room = rooms[0] as unknown as { _id: string; v: { token: string } };
+  const rid = room._id;
   const reply = await page.request.post(`${STANDIN_URL}/_standin/agent-message`, {
     data: { rid, msg: 'Hi Ada, let me look at your order.' },
   });
@@ -66,7 +67,7 @@ test('the official widget registers, sends a message and shows the agent reply p
     expect.arrayContaining([
       'POST /api/v1/livechat/visitor',
       'GET /api/v1/livechat/room',
-      `GET /api/v1/livechat/agent.info/${rid}/${(rooms[0]?.v as { token: string }).token}`,
+      `GET /api/v1/livechat/agent.info/${rid}/${room.v.token}`,
       'POST /api/v1/livechat/message',
     ]),
   );
