@@ -51,7 +51,7 @@ export const METHODS: Record<string, Method> = {
     const [username, activity] = args;
     if (event === 'typing') {
       roomEvents.emit(`${rid}/user-activity`, [username, activity ? ['user-typing'] : [], extra], socketId);
-    } else if (Array.isArray(activity)) {
+    } else if (Array.isArray(activity) && (activity.length === 0 || activity.includes('user-typing'))) {
       roomEvents.emit(`${rid}/typing`, [username, activity.includes('user-typing')], socketId);
     }
     return undefined;
