@@ -50,6 +50,7 @@ export type RequestFilter =
 export interface StandinState {
   visitors: JsonObject[];
   rooms: JsonObject[];
+  messages: JsonObject[];
 }
 
 const fixturePath = new URL('../fixtures/standin.json', import.meta.url);

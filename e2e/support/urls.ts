@@ -31,6 +31,7 @@ export type HostPage =
   | 'options'
   | 'language'
   | 'handoff'
+  | 'livechat'
   | 'blank';
 
 /** The URL of a host page, e.g. `hostUrl('basic')` → http://127.0.0.1:5174/basic.html. */

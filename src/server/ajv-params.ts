@@ -4,10 +4,13 @@
  * (AJV's vocabulary order), and AJV's own message texts.
  */
 
+type Scalar = 'string' | 'boolean' | 'number';
+
+/** `nullable: true` lets `null` through untouched, as AJV's `nullable` keyword does. */
 export type PropertySchema =
-  | { type: 'string' }
-  | { type: 'boolean' }
-  | { type: 'array'; items: ObjectSchema };
+  | { type: Scalar; nullable?: true }
+  | { type: 'array'; items: ObjectSchema }
+  | ObjectSchema;
 
 export type ObjectSchema = {
   type: 'object';
@@ -19,8 +22,16 @@ export type ObjectSchema = {
 type Result = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
 /** AJV `coerceTypes: true` scalar coercions; `undefined` means "cannot coerce". */
-function coerce(value: unknown, type: 'string' | 'boolean'): unknown {
+function coerce(value: unknown, type: Scalar): unknown {
   if (typeof value === type) return value;
+  if (type === 'number') {
+    // AJV: a numeric string (not empty), a boolean, or null becomes a number.
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      return Number(value);
+    if (typeof value === 'boolean') return Number(value);
+    if (value === null) return 0;
+    return undefined;
+  }
   if (type === 'string') {
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (value === null) return '';
@@ -47,7 +58,12 @@ function validateObject(data: unknown, schema: ObjectSchema): Result {
   for (const [key, prop] of Object.entries(schema.properties)) {
     if (!Object.hasOwn(input, key)) continue;
     const value = input[key];
-    if (prop.type === 'array') {
+    if (value === null && 'nullable' in prop && prop.nullable) continue;
+    if (prop.type === 'object') {
+      const result = validateObject(value, prop);
+      if (!result.ok) return result;
+      output[key] = result.value;
+    } else if (prop.type === 'array') {
       if (!Array.isArray(value)) return { ok: false, message: 'must be array' };
       const items: unknown[] = [];
       for (const item of value) {

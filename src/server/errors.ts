@@ -28,12 +28,18 @@ export class LegacyParamsError extends MeteorError {
 /** Query validation of a typed route (§0.3): errorType `error-invalid-params`, no suffix on the message. */
 export class TypedQueryError extends Error {}
 
+/** Body validation of a typed route (§0.3): errorType `invalid-params`, no suffix on the message. */
+export class TypedBodyError extends Error {}
+
 export type Failure = { status: number; body: Record<string, unknown> };
 
 /** Renders anything a handler threw as Rocket.Chat would answer it. A plain `Error` keeps its bare message. */
 export function failureOf(err: unknown): Failure {
   if (err instanceof TypedQueryError) {
     return { status: 400, body: { success: false, errorType: 'error-invalid-params', error: err.message } };
+  }
+  if (err instanceof TypedBodyError) {
+    return { status: 400, body: { success: false, errorType: 'invalid-params', error: err.message } };
   }
   if (err instanceof MeteorError) {
     // §0.5: the limiter's Meteor.Error becomes a bare 429 `{success:false, error}` (API.v1.tooManyRequests).

@@ -52,6 +52,10 @@ const roomSchema = z.object({
   estimatedWaitingTimeQueue: z.number(),
   servedBy: maybe(z.object({ _id: text, username: text, ts: text })),
   livechatData: maybe(strings),
+  lastMessage: z.optional(z.unknown()),
+  closedAt: maybe(text),
+  closedBy: maybe(z.object({ _id: text, username: maybe(text) })),
+  closer: maybe(z.enum(['visitor', 'user'])),
   _updatedAt: text,
 }) satisfies z.ZodMiniType<Room>;
 

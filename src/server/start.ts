@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { buildApp } from './app.ts';
+import { attachDdp, type DdpEndpoint } from './ddp/server.ts';
 import { type Fixture, parseFixture } from './fixture.ts';
 import { DataFileWriter, readDataFile } from './persistence.ts';
 import { StandinState } from './state.ts';
@@ -26,6 +27,8 @@ export type RunningStandin = {
   url: string;
   port: number;
   state: StandinState;
+  /** The `/websocket` DDP endpoint (open sockets, typing events). */
+  ddp: DdpEndpoint;
   close(): Promise<void>;
 };
 
@@ -61,6 +64,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
   const state = new StandinState(fixture, store, { logRequests: options.control ?? false });
   const app = buildApp(state, { control: options.control ?? false });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  const ddp = attachDdp(server, state);
   const port = await listen(server, options.port ?? 3000, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -68,7 +72,9 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
     url,
     port,
     state,
+    ddp,
     async close() {
+      ddp.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,6 +1,7 @@
-/** Everything a running stand-in holds: the loaded fixture, the data, limiter counters, faults and the request log. */
+/** Everything a running stand-in holds: the loaded fixture, the data (messages in memory only), limiter counters, faults and the request log. */
 import { FaultQueue } from './faults.ts';
 import type { Fixture } from './fixture.ts';
+import { MessageLog } from './messages.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { RequestLog } from './request-log.ts';
 import type { Settings } from './settings.ts';
@@ -10,6 +11,7 @@ export class StandinState {
   readonly limiter = new RateLimiter();
   readonly faults = new FaultQueue();
   readonly requests: RequestLog;
+  readonly messages = new MessageLog();
 
   constructor(
     public fixture: Fixture,
@@ -23,7 +25,7 @@ export class StandinState {
     return this.fixture.settings;
   }
 
-  /** Control reset: drop all visitors, rooms, counters, faults and logged requests, then load `fixture`. */
+  /** Control reset: drop all visitors, rooms, messages, counters, faults and logged requests, then load `fixture`. */
   reset(fixture: Fixture): void {
     this.fixture = fixture;
     this.store.load({ guestCount: fixture.settings.Livechat_guest_count, visitors: [], rooms: [] });
@@ -31,5 +33,6 @@ export class StandinState {
     this.limiter.reset();
     this.faults.clear();
     this.requests.clear();
+    this.messages.clear();
   }
 }

@@ -42,6 +42,12 @@ export type Room = {
   estimatedWaitingTimeQueue: number;
   servedBy?: { _id: string; username: string; ts: string };
   livechatData?: Record<string, string>;
+  /** Set by the first message (CONTRACT.md §13.1). */
+  lastMessage?: unknown;
+  /** Set by `livechat/room.close` (§13.4). */
+  closedAt?: string;
+  closedBy?: { _id: string; username?: string };
+  closer?: 'visitor' | 'user';
   _updatedAt: string;
 };
 
@@ -135,6 +141,15 @@ export class Store {
 
   roomsOfVisitor(visitorId: string): Room[] {
     return this.rooms.filter((room) => room.v._id === visitorId);
+  }
+
+  /** Rocket.Chat's `findRoom(token, rid)`: the visitor's room by `_id`, open or closed. */
+  roomOfToken(rid: string, token: string): Room | undefined {
+    return this.rooms.find((room) => room._id === rid && room.v.token === token);
+  }
+
+  roomById(rid: string): Room | undefined {
+    return this.rooms.find((room) => room._id === rid);
   }
 
   insertRoom(room: Room): void {

@@ -29,7 +29,11 @@ function listenForConnectivity(): void {
   onlineManager.setEventListener((setOnline) => {
     const online = () => setOnline(true);
     const offline = () => setOnline(false);
-    const poll = setInterval(() => navigator.onLine && !onlineManager.isOnline() && online(), 1000);
+    // `typeof navigator`: a test environment torn down under a still-running interval must not throw.
+    const poll = setInterval(
+      () => typeof navigator !== 'undefined' && navigator.onLine && !onlineManager.isOnline() && online(),
+      1000,
+    );
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     return () => {

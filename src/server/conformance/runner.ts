@@ -2,9 +2,11 @@
  * Runs conformance cases against a stand-in (or any server with the `/_standin/reset` control route):
  * reset with the case's fixture, send `priorRequests`, send `request`, check the expectation; variants are
  * alternatives (e.g. Rocket.Chat 7.x where 8.x differs), tried only when the default expectation fails.
+ * Requests may name values from earlier answers with `{{priorRequests[N].path}}` (placeholders.ts).
  */
 import { readFileSync } from 'node:fs';
 import { checkExpectation } from './expectations.ts';
+import { fillPlaceholders } from './placeholders.ts';
 import type { CaseRequest, CaseResult, ConformanceCase, Expectation, HttpAnswer } from './types.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -46,7 +48,10 @@ export async function send(baseUrl: string, request: CaseRequest): Promise<HttpA
 }
 
 /** The fixture posted to `/_standin/reset`; the limiter is off unless the case turns it on (Rocket.Chat TEST_MODE). */
-export function fixtureOf(testCase: ConformanceCase, extraSettings: Record<string, unknown> = {}): object {
+export function fixtureOf(
+  testCase: Pick<ConformanceCase, 'setup'>,
+  extraSettings: Record<string, unknown> = {},
+): object {
   const { priorRequests: _prior, settings, ...rest } = testCase.setup ?? {};
   return { ...rest, settings: { API_Enable_Rate_Limiter: false, ...settings, ...extraSettings } };
 }
@@ -59,7 +64,7 @@ async function evaluate(
 ): Promise<string[]> {
   const failures = checkExpectation(expect, answer, priorBodies);
   if (failures.length > 0 || !expect.followUp) return failures;
-  const followAnswer = await send(baseUrl, expect.followUp.request);
+  const followAnswer = await send(baseUrl, fillPlaceholders(expect.followUp.request, priorBodies));
   const followFailures = await evaluate(baseUrl, expect.followUp.expect, followAnswer, priorBodies);
   return followFailures.map(
     (failure) => `followUp ${expect.followUp?.request.method} ${expect.followUp?.request.path}: ${failure}`,
@@ -94,9 +99,9 @@ export async function runCase(
   }
   const priorBodies: unknown[] = [];
   for (const prior of testCase.setup?.priorRequests ?? [])
-    priorBodies.push((await send(baseUrl, prior)).body);
+    priorBodies.push((await send(baseUrl, fillPlaceholders(prior, priorBodies))).body);
 
-  const answer = await send(baseUrl, testCase.request);
+  const answer = await send(baseUrl, fillPlaceholders(testCase.request, priorBodies));
   result.failures = await evaluate(baseUrl, testCase.expect, answer, priorBodies);
   if (result.failures.length === 0) {
     result.passed = true;

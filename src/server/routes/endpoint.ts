@@ -4,7 +4,7 @@
  * thrown becomes the §0.3 error envelope. Nothing a client sends can turn into a 500.
  */
 import type { Handler } from 'hono';
-import { failureOf, MatchError, MeteorError, TypedQueryError } from '../errors.ts';
+import { failureOf, MatchError, MeteorError, TypedBodyError, TypedQueryError } from '../errors.ts';
 import { type AppContext, type AppEnv, clientIp, sendJson } from '../http.ts';
 import { limiterActive } from '../rate-limiter.ts';
 import type { StandinState } from '../state.ts';
@@ -31,6 +31,7 @@ function isExpected(err: unknown): boolean {
     err instanceof MeteorError ||
     err instanceof MatchError ||
     err instanceof TypedQueryError ||
+    err instanceof TypedBodyError ||
     (err instanceof Error && err.constructor === Error)
   );
 }

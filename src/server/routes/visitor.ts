@@ -1,9 +1,11 @@
-/** POST livechat/visitor (CONTRACT.md §1), GET and DELETE livechat/visitor/:token (§4). */
+/** POST livechat/visitor (CONTRACT.md §1), GET and DELETE livechat/visitor/:token (§4), POST visitor.status (§6). */
 import type { Hono } from 'hono';
 import { MeteorError } from '../errors.ts';
 import { type AppEnv, clientIp } from '../http.ts';
+import { check, Match } from '../match.ts';
 import { registerVisitor } from '../register-guest.ts';
 import type { StandinState } from '../state.ts';
+import { setGuestStatus } from '../visitor-status.ts';
 import { endpoint } from './endpoint.ts';
 
 /** §4.2: what a deleted visitor keeps — it is disabled, and its token and personal data are unset. */
@@ -52,6 +54,19 @@ export function mountVisitorRoutes(app: Hono<AppEnv>, state: StandinState): void
       store.updateVisitor(visitor, { disabled: true, _updatedAt: now }, unset);
       store.changed();
       return { visitor: { _id: visitor._id, ts: now } };
+    }),
+  );
+
+  app.post(
+    '/api/v1/livechat/visitor.status',
+    endpoint(state, 'livechat/visitor.status', (c) => {
+      const body = c.get('bodyParams');
+      check(body, { token: Match.String, status: Match.String });
+      const { token, status } = body as { token: string; status: string };
+      const visitor = state.store.visitorByToken(token);
+      if (!visitor) throw new MeteorError('invalid-token');
+      setGuestStatus(state, token, status);
+      return { token, status };
     }),
   );
 }
