@@ -16,6 +16,7 @@ import { countryOfLocale, loadPhoneLib, toE164 } from './phone/phone-lib.ts';
 import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
+import { assertUsableBuiltins } from './usable-builtins.ts';
 
 // TanStack Query pauses a mutation while offline and sends it when the browser is back. It learns of both from
 // the window's online/offline events. Emulated offline modes (DevTools, test browsers) flip navigator.onLine
@@ -47,6 +48,7 @@ function parseConfig(json: unknown): LivechatConfig | undefined {
 
 /** Renders the form into the host's shadow root and returns the handle the host's commands drive. */
 export function mount(context: WidgetContext): WidgetHandle {
+  assertUsableBuiltins();
   // Here, not at import: the npm build imports this module during server rendering, where there is no window.
   listenForConnectivity();
   const { launcher } = context;
