@@ -100,7 +100,11 @@ export function mount(context: WidgetContext): WidgetHandle {
   context.root.append(container);
 
   // The widget owns whether the panel is open; the launcher only shows it.
-  const store = createWidgetStore({ open: false, prefill: { ...context.prefill }, generation: 0 });
+  const store = createWidgetStore({
+    open: false,
+    prefill: context.prefill.reduce(mergePrefill, {}),
+    generation: 0,
+  });
   const queryClient = new QueryClient({
     // The host page's focus is not our signal to refetch.
     defaultOptions: { queries: { refetchOnWindowFocus: false } },
