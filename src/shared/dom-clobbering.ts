@@ -8,7 +8,10 @@
 
 /** `document[name]` as the browser defines it, whatever elements the page holds. */
 export const documentGetter = <K extends 'currentScript' | 'body' | 'head'>(name: K): Document[K] =>
-  (Object.getOwnPropertyDescriptor(Document.prototype, name)!.get as () => Document[K]).call(document);
+  // Every engine defines these three as getters on Document.prototype (checked in Chromium, Firefox, WebKitGTK).
+  (
+    (Object.getOwnPropertyDescriptor(Document.prototype, name) as PropertyDescriptor).get as () => Document[K]
+  ).call(document);
 
 /** A global one of our classic scripts defined, or undefined while only a page element answers to its name. */
 export const ownGlobal = <T>(name: string, method: keyof T): T | undefined => {
