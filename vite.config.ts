@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { ownKeysForIn } from './src/dev/own-keys-for-in.ts';
 
 /**
  * Three classic-script (IIFE) builds, one per mode, run in order by `npm run build`:
@@ -51,7 +52,7 @@ const builds: Record<
  * consumer's bundler minifies, and readable code is easier to debug.
  */
 const npmBuild: UserConfig = {
-  plugins: [react()],
+  plugins: [react(), ownKeysForIn()],
   publicDir: false,
   build: {
     outDir: 'dist/npm',
@@ -80,7 +81,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (!build)
     throw new Error(`vite.config.ts: build with --mode ${[...Object.keys(builds), 'npm'].join('|')}`);
   return {
-    plugins: mode === 'widget' ? [react()] : [],
+    // The loader has no for…in; the bundles with React, zod and libphonenumber-js do (src/dev/own-keys-for-in.ts).
+    plugins: mode === 'widget' ? [react(), ownKeysForIn()] : mode === 'phone' ? [ownKeysForIn()] : [],
     publicDir: false,
     // Lib mode leaves process.env.NODE_ENV in place: without this React ships its dev build (and throws).
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -156,3 +156,50 @@ test('the token appears only in the query strings Rocket.Chat requires, and is n
   expect(new Set(withToken)).toEqual(new Set(['/api/v1/livechat/room', '/api/v1/livechat/config']));
   expect(logs.filter((line) => line.includes(token))).toEqual([]);
 });
+
+test('injected HTML that clobbers currentScript, body, head and our globals: nothing from another origin, the form works', async ({
+  page,
+  events,
+  consoleErrors,
+}) => {
+  const ours = ['http://127.0.0.1:5174', 'http://127.0.0.1:5175', 'http://127.0.0.1:3100'];
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    const { origin } = new URL(request.url());
+    // The injected <img> loads its own src as an image; anything else from there would be ours.
+    if (!ours.includes(origin) && request.resourceType() !== 'image') elsewhere.push(request.url());
+  });
+  await page.goto(hostUrl('clobbering'));
+  // The page really is clobbered: each name answers with the injected element.
+  expect(
+    await page.evaluate(() => [
+      String(document.currentScript),
+      String(document.body),
+      String(document.head),
+      String((window as unknown as Record<string, unknown>).RocketChatPrechatWidget),
+    ]),
+  ).toEqual([
+    '[object HTMLImageElement]',
+    '[object HTMLImageElement]',
+    '[object HTMLImageElement]',
+    '[object HTMLDivElement]',
+  ]);
+  await events.waitFor('ready');
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
+  await page.getByLabel('Phone').fill('+1 201 555 0123'); // phone.js, looked up as RocketChatPrechatPhone
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByRole('heading', { name: 'You are connected' })).toBeVisible();
+
+  const posted = (await standinRequests({ method: 'POST', path: '/api/v1/livechat/visitor' }))[0]?.body as {
+    visitor: { phone: string };
+  };
+  expect(posted.visitor.phone).toBe('+12015550123');
+  // The launcher went into the real body (visible), widget.js and phone.js came from the CDN.
+  expect(
+    await page.evaluate(() => document.querySelector('[data-rocketchat-prechat]')?.parentElement?.tagName),
+  ).toBe('BODY');
+  expect(await page.evaluate(() => (window as { __evilRan?: boolean }).__evilRan)).toBeUndefined();
+  expect(elsewhere).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});

@@ -26,6 +26,8 @@ export type HostPage =
   | 'inline'
   | 'double'
   | 'hostile'
+  | 'hostile-builtins'
+  | 'clobbering'
   | 'csp'
   | 'csp-nonce'
   | 'options'

@@ -2,8 +2,10 @@
 /**
  * `npm test`: every check the project has, in one command, on a fresh clone after `npm ci`.
  *
- *   0. find a Chromium for the end-to-end tests (installing one if there is none)
+ *   0. find a Chromium for the end-to-end tests (installing one if there is none), and Firefox ESR and
+ *      WebKitGTK for the engine runs (installed with apt-get as root on Debian; otherwise skipped, said so)
  *   1. typecheck  2. lint  3. unit + stand-in conformance (Vitest)  4. build  5. size budgets  6. end-to-end
+ *   7. the core flow in Firefox ESR and WebKitGTK (e2e/engines)
  *
  * Every step runs even after an earlier one failed, so one run shows everything that is wrong; only the
  * end-to-end step is skipped when there is no build to test. The last line is exactly `N passed, N failed`
@@ -17,6 +19,7 @@ import { resolve } from 'node:path';
 const OUT = '.ci-out';
 const VITEST_REPORT = `${OUT}/vitest.json`;
 const E2E_REPORT = `${OUT}/e2e.json`;
+const ENGINES_REPORT = `${OUT}/engines.json`;
 const MINUTE = 60_000;
 const startedAt = Date.now();
 
@@ -114,7 +117,7 @@ async function installChromium() {
 }
 
 async function prepareChromium() {
-  heading('0/6 Chromium for the end-to-end tests');
+  heading('0/7 Chromium for the end-to-end tests');
   const chromium = (await findChromium()) ?? (await installChromium());
   if (!chromium) {
     console.log('!!! No Chromium could be found or installed; the end-to-end step will fail.');
@@ -125,11 +128,39 @@ async function prepareChromium() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 0b. Firefox ESR and WebKitGTK. Playwright cannot drive Debian's Firefox ESR nor download browsers here, so
+// e2e/engines drives them itself; their Debian packages are installed the way Chromium's is.
+
+const ENGINE_PACKAGES = [
+  ['/usr/bin/firefox-esr', 'firefox-esr'],
+  ['/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'],
+  ['/usr/bin/xvfb-run', 'xvfb'],
+];
+
+function prepareEngines() {
+  heading('0/7 Firefox ESR and WebKitGTK for the engine runs');
+  const missing = ENGINE_PACKAGES.filter(([path]) => !isExecutable(path)).map(([, pkg]) => pkg);
+  if (!missing.length) return console.log('All installed.');
+  const isRoot = process.getuid?.() === 0;
+  if (!(isRoot && existsSync('/etc/debian_version') && isExecutable('/usr/bin/apt-get'))) {
+    console.log(`Missing ${missing.join(', ')} and not root on Debian: those engine runs will be skipped.`);
+    return;
+  }
+  console.log(`Installing ${missing.join(' ')} with apt-get (about 1.5 minutes, 510 MB).`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], { env, timeoutMs: 10 * MINUTE }) === 0)
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env,
+      timeoutMs: 20 * MINUTE,
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // The test suites, counted from their JSON reports.
 
 function unitTests() {
   const name = 'unit + stand-in conformance (vitest)';
-  heading(`3/6 ${name}`);
+  heading(`3/7 ${name}`);
   const began = Date.now();
   const status = run(
     'npx',
@@ -155,7 +186,7 @@ function unitTests() {
 
 function endToEndTests(buildOk) {
   const name = 'end-to-end (playwright)';
-  heading(`6/6 ${name}`);
+  heading(`6/7 ${name}`);
   if (!buildOk) {
     console.log('!!! skipped: the build failed, so there is nothing to test (counted as one failure).');
     results.push({ name, ok: false, ms: 0, passed: 0, failed: 1, note: 'skipped: build failed' });
@@ -185,6 +216,35 @@ function endToEndTests(buildOk) {
   results.push({ name, ok: counts.failed === 0, ms: Date.now() - began, ...counts, note });
 }
 
+/** Each engine is one line of the summary, its tests counted like any others; a skipped engine counts nothing. */
+function engineTests(buildOk) {
+  heading('7/7 core flow in Firefox ESR and WebKitGTK (e2e/engines)');
+  if (!buildOk) {
+    console.log('!!! skipped: the build failed (counted as one failure).');
+    results.push({ name: 'engines', ok: false, ms: 0, passed: 0, failed: 1, note: 'skipped: build failed' });
+    return;
+  }
+  const began = Date.now();
+  const status = run('node', ['e2e/engines/run.mjs', '--json', ENGINES_REPORT], { timeoutMs: 15 * MINUTE });
+  const report = readJson(ENGINES_REPORT);
+  if (!report) {
+    results.push({
+      name: 'engines',
+      ok: false,
+      ms: Date.now() - began,
+      passed: 0,
+      failed: 1,
+      note: `exited ${status}, no report`,
+    });
+    return;
+  }
+  for (const [engine, r] of Object.entries(report)) {
+    const name = `core flow in ${engine}`;
+    const note = r.skipped ? 'skipped: not installed' : '';
+    results.push({ name, ok: r.failed === 0, ms: r.ms ?? 0, passed: r.passed, failed: r.failed, note });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 function printSummary() {
@@ -209,12 +269,14 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
 
   await prepareChromium();
-  checkStep('1/6', 'typecheck', 'npm', ['run', '-s', 'typecheck'], 5 * MINUTE);
-  checkStep('2/6', 'lint', 'npm', ['run', '-s', 'lint'], 5 * MINUTE);
+  prepareEngines();
+  checkStep('1/7', 'typecheck', 'npm', ['run', '-s', 'typecheck'], 5 * MINUTE);
+  checkStep('2/7', 'lint', 'npm', ['run', '-s', 'lint'], 5 * MINUTE);
   unitTests();
-  const built = checkStep('4/6', 'build', 'npm', ['run', '-s', 'build'], 10 * MINUTE);
-  checkStep('5/6', 'size budgets', 'npm', ['run', '-s', 'size'], 2 * MINUTE);
+  const built = checkStep('4/7', 'build', 'npm', ['run', '-s', 'build'], 10 * MINUTE);
+  checkStep('5/7', 'size budgets', 'npm', ['run', '-s', 'size'], 2 * MINUTE);
   endToEndTests(built && existsSync('dist/loader.js'));
+  engineTests(built && existsSync('dist/loader.js'));
 
   process.exit(printSummary() ? 0 : 1);
 }

@@ -6,10 +6,10 @@
  */
 
 import { isHexColour } from '../shared/checks.ts';
+import { documentGetter, ownGlobal } from '../shared/dom-clobbering.ts';
 import { configUrl, fetchConfigJson, readLoaderConfig } from '../shared/livechat-config.ts';
 import { loadScript, preloadScript } from '../shared/load-script.ts';
 import { logError, logWarn } from '../shared/log.ts';
-import { mergePrefill } from '../shared/prefill.ts';
 import { textColorOn } from '../shared/styles.ts';
 import { forgetStoredToken, readStoredToken } from '../shared/visitor-token.ts';
 import type {
@@ -23,24 +23,30 @@ import { createEmitter } from './emitter.ts';
 import { drawLauncher } from './launcher.ts';
 import { checkServerUrl, readScriptOptions } from './script-options.ts';
 
-// Read synchronously on the first line: currentScript is null once any callback runs.
-const script = document.currentScript as HTMLScriptElement | null;
+// Read synchronously on the first line: currentScript is null once any callback runs. Through the getter, so an
+// injected <img name="currentScript" src="https://evil.example/"> cannot choose where widget.js comes from.
+const script = documentGetter('currentScript');
 
 type Api = RocketChatPrechatApi & { loaded?: boolean };
-type Global = Window & { RocketChatPrechatWidget?: WidgetModule };
 
-const existing = window.RocketChatPrechat as Api | undefined;
-if (existing?.loaded) {
+// The snippet's stub is a function; a page element named RocketChatPrechat is not.
+const existing = window.RocketChatPrechat instanceof Function ? (window.RocketChatPrechat as Api) : undefined;
+if (!(script instanceof HTMLScriptElement)) {
+  // Not run from a <script src> (pasted inline, evaluated by a tag manager): no address to load widget.js from,
+  // and guessing one would load code from wherever the page says.
+  logError(`loader.js needs its own <script src>; not started`);
+} else if (existing?.loaded) {
   // The snippet (or loader.js) is on the page twice: the first copy owns the widget.
   logWarn(`loaded twice; ignored`);
 } else {
-  start(existing?.q ?? []);
+  start(script, existing?.q ?? []);
 }
 
-function start(queue: ArrayLike<unknown>[]): void {
-  const baseUrl = new URL('widget/', script?.src || location.href).href;
+function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
+  const baseUrl = new URL('widget/', script.src).href;
+  const widgetUrl = `${baseUrl}widget.js`;
   const events = createEmitter();
-  let prefill: PrefillValues = {};
+  const prefill: PrefillValues[] = [];
 
   let options: UncheckedOptions | undefined;
   let host: HTMLElement | undefined;
@@ -50,44 +56,48 @@ function start(queue: ArrayLike<unknown>[]): void {
   let widget: Promise<WidgetHandle> | undefined;
   let registered: EventMap['registered'] | undefined;
 
-  const nonce = () => (typeof options?.nonce === 'string' && options.nonce) || script?.nonce || '';
+  // A nonce that is not a string is reported by the form; as text it simply will not match.
+  const nonce = () => String(options?.nonce ?? script.nonce);
 
+  /** Loads and mounts the form once, then hands it to `use`. */
   function mountWidget(
     checked: UncheckedOptions,
     root: ShadowRoot,
     configJson: unknown,
-  ): Promise<WidgetHandle> {
-    widget ??= loadWidgetModule().then((module) =>
-      module.mount({
-        options: checked,
-        root,
-        launcher,
-        configJson,
-        prefill,
-        baseUrl,
-        nonce: nonce(),
-        emit(name, detail) {
-          if (name === 'registered') registered = detail as EventMap['registered'];
-          events.emit(name, detail);
-        },
-      }),
-    );
-    widget.catch((error) => {
-      widget = undefined;
-      logError(error);
-      events.emit('error', { code: 'widget-load-failed', message: error.message });
-    });
-    return widget;
+    use: (handle: WidgetHandle) => void,
+  ): void {
+    widget ??= loadWidgetModule()
+      .then((module) =>
+        module.mount({
+          options: checked,
+          root,
+          launcher,
+          configJson,
+          prefill,
+          baseUrl,
+          nonce: nonce(),
+          emit(name, detail) {
+            if (name === 'registered') registered = detail as EventMap['registered'];
+            events.emit(name, detail);
+          },
+        }),
+      )
+      .catch((error) => {
+        widget = undefined; // the next open tries again
+        logError(error);
+        events.emit('error', { code: 'widget-load-failed', message: error.message });
+        // Reported once, here: whatever waits for this form (a click, open, prefill) just never runs.
+        return new Promise<never>(() => {});
+      });
+    widget.then(use);
   }
 
   function loadWidgetModule(): Promise<WidgetModule> {
-    const url = `${baseUrl}widget.js`;
-    const loaded = () => (window as Global).RocketChatPrechatWidget;
-    return (loaded() ? Promise.resolve() : loadScript(url, nonce())).then(() => {
-      const module = loaded();
-      if (!module) throw new Error(`${url} did not register the widget`);
-      return module;
-    });
+    // The IIFE's global (vite.config.ts), not an element that answers to its name.
+    const loaded = () => ownGlobal<WidgetModule>('RocketChatPrechatWidget', 'mount');
+    return (loaded() ? Promise.resolve() : loadScript(widgetUrl, nonce())).then(
+      () => loaded() ?? Promise.reject(Error(`${widgetUrl} did not register the widget`)),
+    );
   }
 
   function init(input: unknown): void {
@@ -110,9 +120,10 @@ function start(queue: ArrayLike<unknown>[]): void {
     element.setAttribute('data-rocketchat-prechat', '');
     host = element;
     const root = element.attachShadow({ mode: 'open' });
-    (container instanceof Element ? container : document.body).append(element);
+    ((container as Element | undefined) || documentGetter('body')).append(element);
 
-    const department = typeof checked.department === 'string' ? checked.department : undefined;
+    // A department that is not a string is reported by the form; the config request just asks about it as text.
+    const department = checked.department as string | undefined;
     ready = fetchConfigJson(configUrl(checked.serverUrl, { token: readStoredToken(), department }))
       .catch((error) => {
         logWarn(error);
@@ -126,8 +137,7 @@ function start(queue: ArrayLike<unknown>[]): void {
           events.emit('error', { code: 'livechat-disabled', message: 'Livechat is disabled' });
           return Promise.reject();
         }
-        if (container)
-          return mountWidget(checked, root, configJson).then(() => events.emit('ready', undefined));
+        if (container) return mountWidget(checked, root, configJson, () => events.emit('ready', undefined));
         // The widget reports a bad colour option; the launcher just falls back to the server's colour.
         const theme = checked.theme as { color?: unknown; position?: unknown } | undefined;
         const accent = [theme?.color, config.color].find(isHexColour);
@@ -139,9 +149,9 @@ function start(queue: ArrayLike<unknown>[]): void {
         // English until the form bundle (and its catalogs) loads, unless the site owner named it.
         const label = (checked.labels as { openChat?: unknown } | undefined)?.openChat;
         launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
-          mountWidget(checked, root, configJson).then((handle) => handle.toggle()),
+          mountWidget(checked, root, configJson, (handle) => handle.toggle()),
         );
-        preloadScript(`${baseUrl}widget.js`, nonce());
+        preloadScript(widgetUrl, nonce());
         events.emit('ready', undefined);
         return configJson;
       });
@@ -159,7 +169,7 @@ function start(queue: ArrayLike<unknown>[]): void {
       (configJson) => {
         if (!launcher || !options || host !== current) return; // inline forms are always open
         if (name === 'open')
-          mountWidget(options, current.shadowRoot as ShadowRoot, configJson).then((h) => h.open());
+          mountWidget(options, current.shadowRoot as ShadowRoot, configJson, (h) => h.open());
         else widget?.then((handle) => handle.close());
       },
       () => {},
@@ -179,7 +189,7 @@ function start(queue: ArrayLike<unknown>[]): void {
       else if (name === 'open' || name === 'close') command(name);
       else if (name === 'on' || name === 'off') events.on(a, b, name === 'off');
       else if (name === 'prefill') {
-        prefill = mergePrefill(prefill, a as PrefillValues);
+        prefill.push(a as PrefillValues);
         widget?.then((handle) => handle.prefill(a as PrefillValues));
       } else if (name === 'reset') {
         forgetStoredToken();

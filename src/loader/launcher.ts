@@ -9,7 +9,7 @@ const CSS =
   ':host{all:initial!important;direction:ltr!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important}' +
   ':host(.rcp-left){right:auto!important;left:20px!important}' +
   '.rcp-launcher{all:initial;width:56px;height:56px;border-radius:50%;cursor:pointer;display:grid;place-items:center;' +
-  'background:var(--rcp-accent,#1d74f5);color:var(--rcp-on-accent,#fff);box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+  'background:var(--rcp-accent,#1d74f5);color:var(--rcp-on-accent,#fff);box-shadow:0 4px 14px #0004}' +
   // The ring must show on any page and any accent: dark, with a white halo between it and the button.
   '.rcp-launcher:focus-visible{outline:3px solid #1f2329;outline-offset:2px;box-shadow:0 0 0 2px #fff}' +
   '.rcp-launcher svg{width:28px;height:28px;fill:currentColor}';

@@ -34,10 +34,7 @@ export function readScriptOptions(script: HTMLScriptElement | null): NamedOption
  * Undefined when there is no usable serverUrl.
  */
 export function checkServerUrl(input: unknown): UncheckedOptions | undefined {
-  const options = { ...(input as Record<string, unknown>) };
-  if (!SERVER_URL.test(String(options.serverUrl))) {
-    logError(`init: option "serverUrl" must be an http(s) URL, got ${options.serverUrl}`);
-    return undefined;
-  }
-  return { ...options, serverUrl: trimServerUrl(String(options.serverUrl)) };
+  const serverUrl = String((input as { serverUrl?: unknown })?.serverUrl);
+  if (SERVER_URL.test(serverUrl)) return { ...(input as object), serverUrl: trimServerUrl(serverUrl) };
+  logError(`init: option "serverUrl" must be an http(s) URL, got ${serverUrl}`);
 }

@@ -65,7 +65,7 @@ export function mountIntoShadowRoot(
         root,
         // No launcher: the form is inline. No config yet: the widget fetches GET livechat/config itself.
         configJson: null,
-        prefill: { ...options.prefill },
+        prefill: options.prefill ? [options.prefill] : [],
         baseUrl: '',
         nonce: '',
         // libphonenumber-js/min through the phone entry, which re-exports only the one function the form uses:

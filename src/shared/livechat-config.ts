@@ -1,5 +1,5 @@
 import { isHexColour } from './checks.ts';
-import { CONFIG_TIMEOUT_MS, fetchText } from './request.ts';
+import { CONFIG_TIMEOUT_MS } from './request.ts';
 
 /**
  * GET livechat/config (CONTRACT.md §2): asked once by the loader before anything is drawn, and again by the
@@ -14,9 +14,15 @@ export function configUrl(serverUrl: string, params: { token?: string | null; de
   return `${serverUrl}/api/v1/livechat/config${search ? `?${search}` : ''}`;
 }
 
-/** The config answer as JSON, or null when there is none (the launcher is drawn anyway). Not validated here. */
+/**
+ * The config answer as JSON; rejects when there is none (the launcher is drawn anyway). Not validated here.
+ * Leaner than fetchText (request.ts), because it ships in loader.js: every failure means the same thing here, so
+ * none is told apart. The same time limit, body included; a timer, not AbortSignal.timeout(), for test clocks.
+ */
 export function fetchConfigJson(url: string): Promise<unknown> {
-  return fetchText(url, {}, CONFIG_TIMEOUT_MS).then(({ text }) => JSON.parse(text));
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), CONFIG_TIMEOUT_MS);
+  return fetch(url, { signal: controller.signal }).then((response) => response.json());
 }
 
 /** The few config fields the loader needs. */

@@ -1,3 +1,5 @@
+import { documentGetter } from './dom-clobbering.ts';
+
 /**
  * Adds a classic `<script src>` and resolves when it ran. Classic scripts, not modules: a module or
  * `import()` from another origin needs CORS headers, and the widget files must work from any static host.
@@ -13,7 +15,7 @@ export function loadScript(src: string, nonce: string): Promise<void> {
       script.remove();
       reject(new Error(`could not load ${src}`));
     };
-    document.head.append(script);
+    documentGetter('head').append(script);
   });
 }
 
@@ -26,6 +28,6 @@ export function preloadScript(href: string, nonce: string): void {
     link.as = 'script';
     link.href = href;
     if (nonce) link.nonce = nonce;
-    document.head.append(link);
+    documentGetter('head').append(link);
   });
 }

@@ -34,7 +34,8 @@ export interface WidgetContext {
    * it once, at mount, with the livechat schema; nothing else reads it.
    */
   configJson: unknown;
-  prefill: PrefillValues;
+  /** Every `prefill` the host made before the form loaded, oldest first: the form merges them (not loader.js). */
+  prefill: PrefillValues[];
   /** URL of the folder holding widget.js and its lazy parts. */
   baseUrl: string;
   /** CSP nonce for the scripts the widget adds (the `nonce` option, else the loader tag's own). */

@@ -6,6 +6,7 @@ import { LOG_PREFIX, logError } from '../shared/log.ts';
 import { mergePrefill } from '../shared/prefill.ts';
 import { addStyles, textColorOn } from '../shared/styles.ts';
 import type { WidgetContext, WidgetHandle } from '../shared/widget-context.ts';
+import type { PrefillValues } from '../types/public-api.ts';
 import { createLivechatApi } from './api/livechat-api.ts';
 import { App } from './app/App.tsx';
 import { CrashedPanel } from './app/CrashedPanel.tsx';
@@ -19,6 +20,7 @@ import { checkPrefill } from './prefill-values.ts';
 import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
+import { assertUsableBuiltins } from './usable-builtins.ts';
 
 // TanStack Query pauses a mutation while offline and sends it when the browser is back. It learns of both from
 // the window's online/offline events. Emulated offline modes (DevTools, test browsers) flip navigator.onLine
@@ -54,6 +56,7 @@ function parseConfig(json: unknown): LivechatConfig | undefined {
 
 /** Renders the form into the host's shadow root and returns the handle the host's commands drive. */
 export function mount(context: WidgetContext): WidgetHandle {
+  assertUsableBuiltins();
   // Here, not at import: the npm build imports this module during server rendering, where there is no window.
   listenForConnectivity();
   const { launcher } = context;
@@ -72,7 +75,15 @@ export function mount(context: WidgetContext): WidgetHandle {
   const store = createWidgetStore({
     open: false,
     language: chooseLanguage(),
-    prefill: checkPrefill(context.prefill, (message) => logError(message)),
+    // Every prefill the host made before the form loaded, each checked, merged oldest first.
+    prefill: context.prefill.reduce<PrefillValues>(
+      (merged, values) =>
+        mergePrefill(
+          merged,
+          checkPrefill(values, (message) => logError(message)),
+        ),
+      {},
+    ),
     generation: 0,
   });
   const tokens = createTokenStore();

@@ -18,9 +18,17 @@ function snippet(...commands: unknown[][]) {
   for (const command of commands) (stub as unknown as (...args: unknown[]) => void)(...command);
 }
 
-async function runLoader() {
+/** Runs loader.js as a browser runs a `<script src>` (jsdom has no currentScript for an import). */
+async function runLoader(script: HTMLScriptElement | null = loaderScript()) {
+  vi.spyOn(Document.prototype, 'currentScript', 'get').mockReturnValue(script);
   vi.resetModules();
   await import('../../src/loader/index.ts');
+}
+
+function loaderScript(): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.src = 'https://cdn.example.com/rocketchat-prechat/loader.js';
+  return script;
 }
 
 const hosts = () => document.querySelectorAll('[data-rocketchat-prechat]');
@@ -105,6 +113,22 @@ describe('loader.js', () => {
       '[RocketChatPrechat] init called twice; ignored',
       '[RocketChatPrechat] loaded twice; ignored',
     ]);
+  });
+
+  it('starts only from a real <script>: an element named currentScript, or none, is one error and nothing else', async () => {
+    const requests: string[] = [];
+    server.use(http.get(`${API}/config`, ({ request }) => void requests.push(request.url)));
+    for (const impostor of [document.createElement('img'), null]) {
+      errors.mockClear();
+      snippet(['init', { serverUrl: SERVER }]);
+      await runLoader(impostor as HTMLScriptElement | null);
+      expect(errors.mock.calls.map((call) => call.join(' '))).toEqual([
+        '[RocketChatPrechat] loader.js needs its own <script src>; not started',
+      ]);
+      delete window.RocketChatPrechat;
+    }
+    expect(hosts()).toHaveLength(0);
+    expect(requests).toEqual([]);
   });
 
   it('reports a bad option by name and never throws into the host page', async () => {

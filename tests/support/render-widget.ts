@@ -45,7 +45,7 @@ export function renderWidget({
     root,
     launcher,
     configJson: config,
-    prefill,
+    prefill: [prefill],
     baseUrl: 'https://cdn.example.com/widget/',
     nonce: '',
     emit: (name, detail) => events.push({ name, detail }),

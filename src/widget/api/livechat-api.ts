@@ -9,6 +9,7 @@ import {
 import { configUrl } from '../../shared/livechat-config.ts';
 import { CONFIG_TIMEOUT_MS } from '../../shared/request.ts';
 import { requestJson } from './request-json.ts';
+import { toJson } from './to-json.ts';
 
 /** The livechat endpoints the form uses, bound to one Rocket.Chat server. */
 export function createLivechatApi(serverUrl: string) {
@@ -23,7 +24,7 @@ export function createLivechatApi(serverUrl: string) {
     registerVisitor(body: RegisterVisitorBody) {
       return requestJson(
         `${base}/visitor`,
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: toJson(body) },
         registerVisitorResponseSchema,
       );
     },

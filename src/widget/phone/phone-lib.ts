@@ -1,7 +1,9 @@
+import { ownGlobal } from '../../shared/dom-clobbering.ts';
 import { loadScript } from '../../shared/load-script.ts';
 import type { PhoneLib } from '../../shared/widget-context.ts';
 
-type Global = Window & { RocketChatPrechatPhone?: PhoneLib };
+/** phone.js's global (vite.config.ts), not a page element that answers to its name. */
+const loadedLib = () => ownGlobal<PhoneLib>('RocketChatPrechatPhone', 'parsePhoneNumberFromString');
 
 let pending: Promise<PhoneLib> | undefined;
 
@@ -10,11 +12,11 @@ let pending: Promise<PhoneLib> | undefined;
  * it would cost a third of the form's budget for a field many visitors leave empty.
  */
 export function loadPhoneLib(baseUrl: string, nonce = ''): Promise<PhoneLib> {
-  const loaded = (window as Global).RocketChatPrechatPhone;
+  const loaded = loadedLib();
   if (loaded) return Promise.resolve(loaded);
   pending ??= loadScript(`${baseUrl}phone.js`, nonce).then(
     () => {
-      const lib = (window as Global).RocketChatPrechatPhone;
+      const lib = loadedLib();
       if (!lib) throw new Error('phone.js did not register');
       return lib;
     },
