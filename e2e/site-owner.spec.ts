@@ -1,6 +1,6 @@
 /**
  * What site owners reach for: prefill modes, known visitors who are not asked again, getVisitor, provable
- * consent, and the hand-off to Rocket.Chat's own Livechat widget.
+ * consent. (The hand-off to Rocket.Chat's own Livechat widget has its own spec, with the real widget: handoff.spec.ts.)
  */
 import type { Page } from '@playwright/test';
 import { fillPrechat } from '../src/npm/testing.ts';
@@ -188,35 +188,4 @@ test("consent forced by the server's setting shows the server's text", async ({ 
   await openChat(page);
   await expect(page.getByRole('checkbox', { name: /We store your chat to help you/ })).not.toBeChecked();
   await expect(page.getByRole('link', { name: 'https://example.com/gdpr' })).toBeVisible();
-});
-
-test("hand-off: the token and the form's language go to Rocket.Chat's Livechat widget, which is opened", async ({
-  page,
-  events,
-}) => {
-  await page.goto(hostUrl('handoff')); // <html lang="pt-BR">
-  await openChat(page);
-  const portuguese = { nameLabel: 'Nome', emailLabel: 'E-mail', submit: 'Iniciar chat' };
-  await fillPrechat(
-    page,
-    { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } },
-    { labels: portuguese },
-  );
-  await page.getByRole('button', { name: portuguese.submit }).click();
-  const { token } = await events.waitFor('room');
-  const calls = await page.evaluate(() => {
-    const recorded: unknown[][] = [];
-    const widget = {
-      setLanguage: (language: string) => recorded.push(['setLanguage', language]),
-      setGuestToken: (t: string) => recorded.push(['setGuestToken', t]),
-      maximizeWidget: () => recorded.push(['maximizeWidget']),
-    };
-    for (const fn of (window as unknown as { RocketChat: { _: ((this: typeof widget) => void)[] } })
-      .RocketChat._)
-      fn.call(widget);
-    return recorded;
-  });
-  // The language first: left to itself, Rocket.Chat's widget would speak the server's Language setting.
-  expect(calls).toEqual([['setLanguage', 'pt-BR'], ['setGuestToken', token], ['maximizeWidget']]);
-  await expect(page.getByRole('dialog')).toBeHidden(); // the visitor continues in Rocket.Chat's widget
 });

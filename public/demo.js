@@ -81,6 +81,28 @@
     else document.documentElement.removeAttribute('lang');
   });
 
+  // Reply as the agent: the stand-in's control route, through this page's own server (it sends no CORS headers).
+  const agentSend = document.getElementById('agent-send');
+  const agentStatus = document.getElementById('agent-status');
+  let roomId;
+  prechat('on', 'room', ({ room }) => {
+    roomId = room._id;
+    agentSend.disabled = false;
+    agentStatus.textContent = `Room ${roomId} is open.`;
+  });
+  agentSend.addEventListener('click', async () => {
+    const msg = document.getElementById('agent-message').value.trim();
+    if (!roomId || !msg) return;
+    const answer = await fetch('/_standin/agent-message', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rid: roomId, msg }),
+    });
+    agentStatus.textContent = answer.ok
+      ? 'Sent: it appears in the visitor’s chat.'
+      : `Not sent (HTTP ${answer.status}).`;
+  });
+
   document.getElementById('clear-log').addEventListener('click', () => {
     log.replaceChildren();
     empty.hidden = false;

@@ -32,7 +32,7 @@ export type HostPage =
   | 'csp-nonce'
   | 'options'
   | 'language'
-  | 'handoff'
+  | 'handoff-livechat'
   | 'livechat'
   | 'blank';
 

@@ -82,7 +82,17 @@ async function main(): Promise<void> {
   const servers = [
     startServer(
       'stand-in',
-      ['src/server/cli.ts', '--host', HOST, '--port', String(STANDIN_PORT), '--fixture', DEMO_FIXTURE],
+      // --control: the demo page answers as the agent through /_standin/agent-message (proxied below).
+      [
+        'src/server/cli.ts',
+        '--host',
+        HOST,
+        '--port',
+        String(STANDIN_PORT),
+        '--fixture',
+        DEMO_FIXTURE,
+        '--control',
+      ],
       /Rocket\.Chat stand-in listening on/,
     ),
     startServer(
@@ -91,6 +101,8 @@ async function main(): Promise<void> {
         'src/dev/serve-static.ts',
         ...['--host', HOST, '--port', String(DEMO_PORT), '--root', 'public'],
         ...['--file', '/=index.html', '--file', '/index.html=index.html', '--mount', '/dist=dist'],
+        // The control routes send no CORS headers: the page reaches them through its own origin.
+        ...['--proxy', `/_standin=http://${HOST}:${STANDIN_PORT}`],
       ],
       /Static files on/,
     ),

@@ -11,7 +11,7 @@ import { configUrl, fetchConfigJson, readLoaderConfig } from '../shared/livechat
 import { loadScript, preloadScript } from '../shared/load-script.ts';
 import { logError, logWarn } from '../shared/log.ts';
 import { textColorOn } from '../shared/styles.ts';
-import { forgetStoredToken, readStoredToken } from '../shared/visitor-token.ts';
+import { forgetVisitor, readStoredToken } from '../shared/visitor-token.ts';
 import type {
   LauncherHandle,
   UncheckedOptions,
@@ -151,7 +151,15 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
         launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
           mountWidget(checked, root, configJson, (handle) => handle.toggle()),
         );
-        preloadScript(widgetUrl, nonce());
+        // With Rocket.Chat's own widget on the page, the form mounts when the browser is idle (not only preloads):
+        // it decides which of the two launchers shows, so the visitor never sees two.
+        preloadScript(
+          widgetUrl,
+          nonce(),
+          checked.handoff === 'rocketchat'
+            ? () => mountWidget(checked, root, configJson, () => {})
+            : undefined,
+        );
         events.emit('ready', undefined);
         return configJson;
       });
@@ -192,7 +200,10 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
         prefill.push(a as PrefillValues);
         widget?.then((handle) => handle.prefill(a as PrefillValues));
       } else if (name === 'reset') {
-        forgetStoredToken();
+        // Everything of the last visitor, whether or not the form has loaded.
+        forgetVisitor();
+        registered = undefined;
+        prefill.length = 0;
         widget?.then((handle) => handle.reset());
       } else if (name === 'getVisitor') {
         // What the host may know about its visitor (Rocket.Chat's own widget offers no way to read it).

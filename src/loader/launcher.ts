@@ -35,6 +35,9 @@ export function drawLauncher(root: ShadowRoot, label: string, onClick: () => voi
     setInert: (inert) => {
       button.inert = inert;
     },
+    setHidden: (hidden) => {
+      button.style.display = hidden ? 'none' : '';
+    },
     focus: () => button.focus(),
   };
   handle.setLabel(label);

@@ -18,8 +18,8 @@ const TEXT_ATTRIBUTES = [
  * Options from the loader's own `data-*` attributes: the form a page with a strict CSP uses, since it needs no
  * inline script. Raw strings here; the widget checks them like any other option.
  */
-export function readScriptOptions(script: HTMLScriptElement | null): NamedOptions {
-  const data = script?.dataset ?? {};
+export function readScriptOptions(script: HTMLScriptElement): NamedOptions {
+  const data = script.dataset;
   const options: NamedOptions = {};
   for (const key of TEXT_ATTRIBUTES) if (data[key]) options[key] = data[key];
   if (data.startRoom) options.startRoom = data.startRoom !== 'false';

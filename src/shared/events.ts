@@ -1,15 +1,19 @@
 import type { EventName } from '../types/public-api.ts';
 
-// A record, not a list: adding an event to EventMap without naming it here (or naming one EventMap lacks) is a
-// compile error, so the loader's `on` check and the npm callbacks can never drift from the public type.
-const EVENTS: Record<EventName, true> = {
-  ready: true,
-  open: true,
-  close: true,
-  submit: true,
-  registered: true,
-  room: true,
-  error: true,
-};
+/** Every event of the public API, for the loader's `on` check. */
+const EVENT_NAMES = [
+  'ready',
+  'open',
+  'close',
+  'submit',
+  'registered',
+  'room',
+  'error',
+] as const satisfies readonly EventName[];
 
-export const isEventName = (name: unknown): name is EventName => Object.hasOwn(EVENTS, String(name));
+// Naming an event EventMap lacks fails the `satisfies` above; forgetting one EventMap has fails here.
+type Unlisted = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+export const everyEventListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+export const isEventName = (name: unknown): name is EventName =>
+  (EVENT_NAMES as readonly unknown[]).includes(name);

@@ -19,10 +19,13 @@ export function loadScript(src: string, nonce: string): Promise<void> {
   });
 }
 
-/** Warms the cache with the form bundle while the browser is idle, without running it. */
-export function preloadScript(href: string, nonce: string): void {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
-  idle(() => {
+/**
+ * When the browser is idle (after 1.5 s where there is no requestIdleCallback): warms the cache with the form
+ * bundle without running it — or, given `instead`, runs that (the loader then mounts the form itself).
+ */
+export function preloadScript(href: string, nonce: string, instead?: () => void): void {
+  (window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1500)))(() => {
+    if (instead) return instead();
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'script';

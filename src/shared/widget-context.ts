@@ -14,6 +14,8 @@ export interface LauncherHandle {
   setExpanded(expanded: boolean): void;
   /** Out of the tab order and the accessibility tree while a full-screen panel covers it. */
   setInert(inert: boolean): void;
+  /** Not drawn at all: the visitor continues in Rocket.Chat's own widget (`handoff: 'rocketchat'`). */
+  setHidden(hidden: boolean): void;
   focus(): void;
 }
 

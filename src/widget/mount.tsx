@@ -5,12 +5,14 @@ import { isHexColour } from '../shared/checks.ts';
 import { LOG_PREFIX, logError } from '../shared/log.ts';
 import { mergePrefill } from '../shared/prefill.ts';
 import { addStyles, textColorOn } from '../shared/styles.ts';
+import { forgetVisitor } from '../shared/visitor-token.ts';
 import type { WidgetContext, WidgetHandle } from '../shared/widget-context.ts';
 import type { PrefillValues } from '../types/public-api.ts';
 import { createLivechatApi } from './api/livechat-api.ts';
 import { App } from './app/App.tsx';
 import { CrashedPanel } from './app/CrashedPanel.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { showOneLauncher } from './app/handoff.ts';
 import { createWidgetStore } from './app/widget-store.ts';
 import { currentSources } from './i18n/choose-locale.ts';
 import { type WidgetLanguage, widgetLanguage } from './i18n/widget-language.ts';
@@ -155,6 +157,7 @@ export function mount(context: WidgetContext): WidgetHandle {
   const crashed = (retry: () => void) => (
     <CrashedPanel store={store} launcher={launcher} onClose={() => close(true)} onRetry={retry} />
   );
+  if (options.handoff === 'rocketchat') showOneLauncher(tokens.get(), launcher);
   root.render(
     <QueryClientProvider client={queryClient}>
       <ErrorBoundary
@@ -199,10 +202,14 @@ export function mount(context: WidgetContext): WidgetHandle {
       store.update({ prefill: mergePrefill(store.get().prefill, checked) });
     },
     reset() {
+      forgetVisitor();
       tokens.reset();
       clearDraft();
       queryClient.clear();
       store.update({ prefill: {}, generation: store.get().generation + 1 });
+      // Rocket.Chat's widget keeps the last visitor in its own iframe storage, which we cannot reach: it is
+      // hidden again, and only a new hand-off gives it the next visitor's token.
+      if (options.handoff === 'rocketchat') showOneLauncher(tokens.get(), launcher);
     },
     destroy() {
       root.unmount();

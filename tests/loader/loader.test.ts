@@ -60,7 +60,8 @@ describe('loader.js', () => {
     await waitFor(() => expect(ready).toHaveBeenCalledTimes(1));
     expect(launcher()?.getAttribute('aria-label')).toBe('Open chat');
     expect(launcher()?.getAttribute('aria-expanded')).toBe('false');
-    expect(urls).toEqual([`${API}/config`]);
+    // An empty query string after `?` is no query to Rocket.Chat; the loader saves the bytes of leaving it out.
+    expect(urls).toEqual([`${API}/config?`]);
     // The server's theme colour reaches the launcher, with a readable icon colour.
     const host = hosts()[0] as HTMLElement;
     expect(host.style.getPropertyValue('--rcp-accent')).toBe('#C1272D');
@@ -194,6 +195,55 @@ describe('loader.js', () => {
     expect(launcher()?.getAttribute('aria-label')).toBe('Abrir chat');
     expect(launcher()?.getAttribute('aria-expanded')).toBe('true');
     expect(launcher()?.inert).toBe(true);
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+  });
+
+  it('reset forgets the last visitor even before the form has loaded: token, draft, hand-off, prefill, registration', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    localStorage.setItem('rocketchat-prechat:token', 'previous-visitor');
+    localStorage.setItem('rocketchat-prechat:handed-off', 'previous-visitor');
+    sessionStorage.setItem('rocketchat-prechat:draft', JSON.stringify({ name: 'Previous Visitor' }));
+    snippet(['init', { serverUrl: SERVER }], ['prefill', { name: 'Previous Visitor' }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    window.RocketChatPrechat?.('reset');
+    expect(localStorage.getItem('rocketchat-prechat:token')).toBeNull();
+    expect(localStorage.getItem('rocketchat-prechat:handed-off')).toBeNull();
+    expect(sessionStorage.getItem('rocketchat-prechat:draft')).toBeNull();
+    const visitor = await new Promise((resolve) => window.RocketChatPrechat?.('getVisitor', resolve));
+    expect(visitor).toEqual({ token: null, visitor: null });
+    // The form, loaded later, gets no prefill of the previous visitor.
+    const mount = vi.fn((_context: WidgetContext) => ({
+      open() {},
+      close() {},
+      toggle() {},
+      prefill() {},
+      reset() {},
+      destroy() {},
+    }));
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    window.RocketChatPrechat?.('open');
+    await waitFor(() => expect(mount).toHaveBeenCalledTimes(1));
+    expect(mount.mock.calls[0]?.[0].prefill).toEqual([]);
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+  });
+
+  it('with handoff "rocketchat", mounts the form when the page is idle (it decides which launcher shows)', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    const mount = vi.fn((_context: WidgetContext) => ({
+      open() {},
+      close() {},
+      toggle() {},
+      prefill() {},
+      reset() {},
+      destroy() {},
+    }));
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    snippet(['init', { serverUrl: SERVER, handoff: 'rocketchat' }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    // jsdom has no requestIdleCallback: the loader's fallback runs it 1.5 s later.
+    await waitFor(() => expect(mount).toHaveBeenCalledTimes(1), { timeout: 3000 });
     delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
   });
 

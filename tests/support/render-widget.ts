@@ -38,6 +38,9 @@ export function renderWidget({
         button.inert = inert;
       }),
       focus: vi.fn(() => button.focus()),
+      setHidden: vi.fn((hidden: boolean) => {
+        button.hidden = hidden;
+      }),
     };
   }
   const handle: WidgetHandle = mount({

@@ -110,35 +110,50 @@ describe("the host page's language", () => {
     });
   });
 
-  it("is the language Rocket.Chat's own widget is told at the hand-off", async () => {
-    server.use(...livechatHandlers([]));
-    const calls: unknown[][] = [];
-    const widget = {
-      setLanguage: (language: string) => calls.push(['setLanguage', language]),
-      setGuestToken: (token: string) => calls.push(['setGuestToken', token]),
-      maximizeWidget: () => calls.push(['maximizeWidget']),
-    };
-    Reflect.set(window, 'RocketChat', (fn: (this: typeof widget) => void) => fn.call(widget));
-    try {
-      const user = userEvent.setup();
-      setPageLanguage('it');
-      const { screen, handle, eventsNamed } = renderWidget({
-        config,
-        inline: false,
-        options: { handoff: 'rocketchat' },
-      });
-      act(() => handle.open());
-      await user.type(await screen.findByRole('textbox', { name: /^Nome/ }), 'Ada');
-      await user.type(screen.getByRole('textbox', { name: /^Email/ }), 'ada@example.com');
-      await user.click(screen.getByRole('button', { name: 'Avvia la chat' }));
-      await waitFor(() => expect(eventsNamed('room')).toHaveLength(1));
-      expect(calls).toEqual([
-        ['setLanguage', 'it'],
-        ['setGuestToken', localStorage.getItem(TOKEN_STORAGE_KEY)],
-        ['maximizeWidget'],
-      ]);
-    } finally {
-      Reflect.deleteProperty(window, 'RocketChat');
-    }
-  });
+  for (const version of ['current', '1.13.3'] as const) {
+    it(`is the language Rocket.Chat's own widget is told at the hand-off (${version} widget API)`, async () => {
+      server.use(...livechatHandlers([]));
+      const calls: unknown[][] = [];
+      // The 1.13.3 npm build has no setLanguage: the language goes through initialize({ language }).
+      const widget = {
+        ...(version === 'current'
+          ? { setLanguage: (language: string) => calls.push(['setLanguage', language]) }
+          : {}),
+        initialize: (params: unknown) => calls.push(['initialize', params]),
+        setGuestToken: (token: string) => calls.push(['setGuestToken', token]),
+        showWidget: () => calls.push(['showWidget']),
+        hideWidget: () => calls.push(['hideWidget']),
+        maximizeWidget: () => calls.push(['maximizeWidget']),
+      };
+      Reflect.set(window, 'RocketChat', (fn: (this: typeof widget) => void) => fn.call(widget));
+      try {
+        const user = userEvent.setup();
+        setPageLanguage('it');
+        const { screen, handle, eventsNamed, launcher } = renderWidget({
+          config,
+          inline: false,
+          options: { handoff: 'rocketchat' },
+        });
+        // Mounted: one launcher at a time — Rocket.Chat's is hidden until the visitor is handed to it.
+        expect(calls).toEqual([['hideWidget']]);
+        act(() => handle.open());
+        await user.type(await screen.findByRole('textbox', { name: /^Nome/ }), 'Ada');
+        await user.type(screen.getByRole('textbox', { name: /^Email/ }), 'ada@example.com');
+        await user.click(screen.getByRole('button', { name: 'Avvia la chat' }));
+        await waitFor(() => expect(eventsNamed('room')).toHaveLength(1));
+        const token = localStorage.getItem(TOKEN_STORAGE_KEY);
+        expect(calls).toEqual([
+          ['hideWidget'],
+          version === 'current' ? ['setLanguage', 'it'] : ['initialize', { language: 'it' }],
+          ['setGuestToken', token],
+          ['showWidget'],
+          ['maximizeWidget'],
+        ]);
+        expect(launcher?.setHidden).toHaveBeenLastCalledWith(true);
+        expect(localStorage.getItem('rocketchat-prechat:handed-off')).toBe(token);
+      } finally {
+        Reflect.deleteProperty(window, 'RocketChat');
+      }
+    });
+  }
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LivechatConfig } from '../../livechat/schemas.ts';
 import { logWarn } from '../../shared/log.ts';
+import type { LauncherHandle } from '../../shared/widget-context.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import { findPresetDepartment, unknownPresetWarning } from '../form/department-preset.ts';
@@ -29,6 +30,8 @@ export interface ControllerDeps {
   store: WidgetStore;
   normalisePhone: PhoneNormaliser;
   emit: <E extends EventName>(name: E, detail: EventMap[E]) => void;
+  /** The loader's launcher (hidden after a hand-off to Rocket.Chat's widget), or undefined inline. */
+  launcher: LauncherHandle | undefined;
   /** Closes the panel (after a hand-off to Rocket.Chat's widget). */
   close: () => void;
   onServerUnreachable: () => void;
@@ -111,7 +114,7 @@ export function useWidgetController(deps: ControllerDeps) {
         });
         if (!isCurrent()) throw new Abandoned();
         clearDraft();
-        if (options.handoff === 'rocketchat' && handOffToLivechat(token, locale)) deps.close();
+        if (options.handoff === 'rocketchat' && handOffToLivechat(token, locale, deps.launcher)) deps.close();
         setScreen(outcome);
         return undefined;
       } catch (error) {

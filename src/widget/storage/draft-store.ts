@@ -3,7 +3,7 @@
  * middle of typing or submitting brings it back. Per tab, gone when the tab closes. Keyed by stable field
  * ids (`name`, `email`, …, `cf:<custom field key>`) so a change in the server's field order cannot shuffle it.
  */
-const DRAFT_KEY = 'rocketchat-prechat:draft';
+import { DRAFT_STORAGE_KEY as DRAFT_KEY } from '../../shared/visitor-token.ts';
 
 export type Draft = Record<string, string>;
 
