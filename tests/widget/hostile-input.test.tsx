@@ -185,6 +185,51 @@ describe('a visitor who goes away mid-submit', () => {
   });
 });
 
+describe('a widget destroyed mid-submit', () => {
+  it('hands nothing off and opens no room when the answer comes back', async () => {
+    const recorded: Recorded[] = [];
+    const calls: string[] = [];
+    const api = {
+      hideWidget: () => calls.push('hideWidget'),
+      showWidget: () => calls.push('showWidget'),
+      setGuestToken: () => calls.push('setGuestToken'),
+      maximizeWidget: () => calls.push('maximizeWidget'),
+      initialize: () => calls.push('initialize'),
+    };
+    Reflect.set(window, 'RocketChat', (fn: (this: typeof api) => void) => fn.call(api));
+    try {
+      server.use(
+        http.post(`${API}/visitor`, async ({ request }) => {
+          const body = (await request.json()) as { visitor: { token: string } };
+          recorded.push({ method: 'POST', url: new URL(request.url), body });
+          await delay(300);
+          return HttpResponse.json({ visitor: { _id: 'v1', token: body.visitor.token }, success: true });
+        }),
+        ...livechatHandlers(recorded),
+      );
+      const { screen, handle, eventsNamed } = renderWidget({
+        config: configAnswer(),
+        inline: false,
+        options: { handoff: 'rocketchat' },
+      });
+      act(() => handle.open());
+      const user = userEvent.setup();
+      await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Ada');
+      await user.type(screen.getByRole('textbox', { name: /^Email/ }), 'ada@example.com');
+      await user.selectOptions(screen.getByRole('combobox', { name: /^Plan/ }), 'Pro');
+      await user.click(screen.getByRole('button', { name: 'Start chat' }));
+      await waitFor(() => expect(recorded).toHaveLength(1));
+      act(() => handle.destroy());
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(calls).toEqual(['hideWidget']);
+      expect(recorded.filter((r) => r.url.pathname.endsWith('/room'))).toEqual([]);
+      expect(eventsNamed('registered')).toEqual([]);
+    } finally {
+      Reflect.deleteProperty(window, 'RocketChat');
+    }
+  });
+});
+
 describe('an inline form for a known visitor', () => {
   it('opens no room by itself: the filled-in form waits for the visitor’s click', async () => {
     const recorded: Recorded[] = [];
