@@ -6,6 +6,7 @@
  *  - gives `consoleErrors`: every console.error and uncaught page error, for specs to assert on.
  */
 import { test as base, type Page } from '@playwright/test';
+import { EVENT_NAMES } from '../../src/shared/events.ts';
 import type { EventMap, EventName } from '../../src/types/public-api.ts';
 import { resetStandin } from './standin.ts';
 
@@ -14,15 +15,7 @@ export * from './standin.ts';
 export * from './urls.ts';
 
 /** Every event of the public API; e2e/hosts/record-events.js subscribes to this same list. */
-export const WIDGET_EVENTS = [
-  'ready',
-  'open',
-  'close',
-  'submit',
-  'registered',
-  'room',
-  'error',
-] as const satisfies readonly EventName[];
+export const WIDGET_EVENTS = EVENT_NAMES;
 
 /** What e2e/hosts/*.html push for each event: a JSON copy of the detail (undefined becomes null). */
 export interface RecordedEvent<E extends EventName = EventName> {

@@ -1,7 +1,7 @@
 import type { EventName } from '../types/public-api.ts';
 
-/** Every event of the public API, for the loader's `on` check. */
-const EVENT_NAMES = [
+/** Every event of the public API, in the order a visitor meets them (the loader's `on` check, the e2e harness). */
+export const EVENT_NAMES = [
   'ready',
   'open',
   'close',

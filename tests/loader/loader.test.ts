@@ -31,6 +31,17 @@ function loaderScript(): HTMLScriptElement {
   return script;
 }
 
+/** A form bundle that records its mounts and does nothing: what the loader hands it is what is asserted. */
+const fakeWidget = () =>
+  vi.fn((_context: WidgetContext) => ({
+    open() {},
+    close() {},
+    toggle() {},
+    prefill() {},
+    reset() {},
+    destroy() {},
+  }));
+
 const hosts = () => document.querySelectorAll('[data-rocketchat-prechat]');
 const launcher = () => hosts()[0]?.shadowRoot?.querySelector('button');
 
@@ -150,14 +161,7 @@ describe('loader.js', () => {
 
   it('hands every option to the form bundle, which checks them (the loader only needs serverUrl)', async () => {
     server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
-    const mount = vi.fn((_context: WidgetContext) => ({
-      open() {},
-      close() {},
-      toggle() {},
-      prefill() {},
-      reset() {},
-      destroy() {},
-    }));
+    const mount = fakeWidget();
     (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
     snippet(['init', { serverUrl: `${SERVER}/`, colour: '#fff', locale: 'fr' }], ['open']);
     await runLoader();
@@ -213,14 +217,7 @@ describe('loader.js', () => {
     const visitor = await new Promise((resolve) => window.RocketChatPrechat?.('getVisitor', resolve));
     expect(visitor).toEqual({ token: null, visitor: null });
     // The form, loaded later, gets no prefill of the previous visitor.
-    const mount = vi.fn((_context: WidgetContext) => ({
-      open() {},
-      close() {},
-      toggle() {},
-      prefill() {},
-      reset() {},
-      destroy() {},
-    }));
+    const mount = fakeWidget();
     (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
     window.RocketChatPrechat?.('open');
     await waitFor(() => expect(mount).toHaveBeenCalledTimes(1));
@@ -230,14 +227,7 @@ describe('loader.js', () => {
 
   it('with handoff "rocketchat", mounts the form when the page is idle (it decides which launcher shows)', async () => {
     server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
-    const mount = vi.fn((_context: WidgetContext) => ({
-      open() {},
-      close() {},
-      toggle() {},
-      prefill() {},
-      reset() {},
-      destroy() {},
-    }));
+    const mount = fakeWidget();
     (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
     snippet(['init', { serverUrl: SERVER, handoff: 'rocketchat' }]);
     await runLoader();
