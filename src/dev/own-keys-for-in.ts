@@ -31,7 +31,9 @@ function visit(node: AstNode, found: (node: AstNode) => void): void {
 /** The chunk with every for…in header rewritten; the loop bodies are untouched. */
 export function rewriteForIn(code: string): { code: string; loops: number } {
   const edits: { at: number; end: number; text: string }[] = [];
-  visit(parseAst(code) as unknown as AstNode, (node) => {
+  // ESTree from the parser: only `type`, `start`, `end` and child nodes are read, which AstNode describes.
+  const program: unknown = parseAst(code);
+  visit(program as AstNode, (node) => {
     if (node.type !== 'ForInStatement') return;
     const left = node.left as AstNode;
     const right = node.right as AstNode;

@@ -13,9 +13,20 @@ export const documentGetter = <K extends 'currentScript' | 'body' | 'head'>(name
     (Object.getOwnPropertyDescriptor(Document.prototype, name) as PropertyDescriptor).get as () => Document[K]
   ).call(document);
 
+// What our classic scripts define on window (the IIFE names in vite.config.ts) — or a page element of that name.
+declare global {
+  interface Window {
+    RocketChatPrechatWidget?: unknown;
+    RocketChatPrechatPhone?: unknown;
+  }
+}
+
 /** A global one of our classic scripts defined, or undefined while only a page element answers to its name. */
-export const ownGlobal = <T>(name: string, method: keyof T): T | undefined => {
-  const value = (window as unknown as Record<string, T | undefined>)[name];
+export const ownGlobal = <T>(
+  name: 'RocketChatPrechatWidget' | 'RocketChatPrechatPhone',
+  method: keyof T,
+): T | undefined => {
+  const value = window[name] as T | undefined;
   // A page element answering to the name has no method called `mount` or `parsePhoneNumberFromString`, and
   // HTML cannot give it one.
   return value?.[method] instanceof Function ? value : undefined;
