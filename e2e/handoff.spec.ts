@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { fillPrechat } from '../src/npm/testing.ts';
+import { watchRoomSubscription } from './support/livechat-socket.ts';
 import {
   expect,
   hostUrl,
@@ -38,6 +39,7 @@ test('the form hands the visitor to Rocket.Chat’s widget: one visitor, the que
   page,
   events,
 }) => {
+  const isSubscribedTo = watchRoomSubscription(page);
   await page.goto(hostUrl('handoff-livechat'));
   const ours = page.getByRole('button', { name: 'Open chat' });
   await events.waitFor('ready');
@@ -75,8 +77,10 @@ test('the form hands the visitor to Rocket.Chat’s widget: one visitor, the que
   expect(state.visitors).toHaveLength(1);
   expect(state.rooms).toHaveLength(1);
 
-  // The agent answers: the reply reaches the visitor in Rocket.Chat's widget (its subscription is this visitor's).
+  // The agent answers once Rocket.Chat's widget listens to the room — with this visitor's token, or the server
+  // would refuse the subscription — and the reply reaches the visitor there.
   const rid = (room as { _id: string })._id;
+  await expect.poll(() => isSubscribedTo(rid), { timeout: 15_000 }).toBe(true);
   const reply = await page.request.post(`${STANDIN_URL}/_standin/agent-message`, {
     data: { rid, msg: 'Hi Ada, I am checking order #1234.' },
   });

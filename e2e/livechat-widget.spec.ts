@@ -4,6 +4,8 @@
  * registration form, the visitor's first message (room, agent info, message over REST), and the agent's reply
  * pushed over DDP into its iframe.
  */
+
+import { watchRoomSubscription } from './support/livechat-socket.ts';
 import {
   expect,
   hostUrl,
@@ -21,6 +23,7 @@ test('the official widget registers, sends a message and shows the agent reply p
   await resetStandin({ customFields: [] });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const isSubscribedTo = watchRoomSubscription(page);
   const socket = page.waitForEvent('websocket', (ws) => ws.url() === 'ws://127.0.0.1:3100/websocket');
 
   await page.goto(hostUrl('livechat'));
@@ -55,6 +58,8 @@ test('the official widget registers, sends a message and shows the agent reply p
   expect(rooms).toHaveLength(1);
   const room = rooms[0] as unknown as { _id: string; v: { token: string } };
   const rid = room._id;
+  // The agent answers once the widget listens to the room (a real agent is never faster than that).
+  await expect.poll(() => isSubscribedTo(rid), { timeout: 15_000 }).toBe(true);
   const reply = await page.request.post(`${STANDIN_URL}/_standin/agent-message`, {
     data: { rid, msg: 'Hi Ada, let me look at your order.' },
   });
