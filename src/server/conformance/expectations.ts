@@ -1,4 +1,4 @@
-/** Every expectation kind of shared/conformance/README.md, each returning the reasons it failed. */
+/** Every expectation kind of the case format (tests/server/conformance/README.md), each returning the reasons it failed. */
 import { getPath } from './paths.ts';
 import type { Expectation, HttpAnswer } from './types.ts';
 

@@ -1,4 +1,4 @@
-/** The case-file format of shared/conformance/README.md. */
+/** The case-file format, described in tests/server/conformance/README.md. */
 
 export type CaseRequest = {
   method: string;
