@@ -19,7 +19,6 @@ import { type WidgetLanguage, widgetLanguage } from './i18n/widget-language.ts';
 import { resolveOptions } from './options.ts';
 import { loadPhoneLib, toE164 } from './phone/phone-lib.ts';
 import { checkPrefill } from './prefill-values.ts';
-import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
 import { assertUsableBuiltins } from './usable-builtins.ts';
@@ -202,9 +201,9 @@ export function mount(context: WidgetContext): WidgetHandle {
       store.update({ prefill: mergePrefill(store.get().prefill, checked) });
     },
     reset() {
+      // Token, hand-off and draft, as the loader's `reset` does (the npm build has no loader); then a new token.
       forgetVisitor();
       tokens.reset();
-      clearDraft();
       queryClient.clear();
       store.update({ prefill: {}, generation: store.get().generation + 1 });
       // Rocket.Chat's widget keeps the last visitor in its own iframe storage, which we cannot reach: it is
