@@ -7,6 +7,7 @@ import { mountAgentInfoRoute } from './routes/agent-info.ts';
 import { mountConfigRoute } from './routes/config.ts';
 import { mountCustomFieldRoutes } from './routes/custom-fields.ts';
 import { mountMessageRoutes } from './routes/messages.ts';
+import { mountOfflineMessageRoute } from './routes/offline-message.ts';
 import { mountPageVisitedRoute } from './routes/page-visited.ts';
 import { mountRoomRoute } from './routes/room.ts';
 import { mountRoomCloseRoute } from './routes/room-close.ts';
@@ -32,6 +33,7 @@ export function buildApp(state: StandinState, options: { control: boolean }): Ho
   mountAgentInfoRoute(app, state);
   mountRoomCloseRoute(app, state);
   mountPageVisitedRoute(app, state);
+  mountOfflineMessageRoute(app, state);
   // Rocket.Chat's http-router answers any OPTIONS under /api that got past the CORS middleware with `OK`.
   app.options('/api/*', (c) => c.body('OK'));
   mountWidgetAssets(app);

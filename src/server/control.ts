@@ -3,7 +3,7 @@
  *   POST /_standin/reset     body = a fixture → clears data, limiter counters, faults, request log; loads it
  *   POST /_standin/faults    { method, path, times?, status?, body?, contentType?, delayMs?, drop? }
  *   GET  /_standin/requests  every /api/** request since the last reset, in arrival order
- *   GET  /_standin/state     { visitors, rooms, messages } — the full documents
+ *   GET  /_standin/state     { visitors, rooms, messages, offlineMessages } — the full documents
  *   POST /_standin/agent-message  { rid, msg } → the synthetic agent writes in that room (stored and pushed)
  * No CORS headers: a page on another origin cannot drive or read them (tests call them from Node, the demo page
  * through its own server). Bodies are capped like the /api routes' (1 MB, 413 above).
@@ -64,6 +64,7 @@ export function mountControlRoutes(app: Hono<AppEnv>, state: StandinState): void
       visitors: state.store.allVisitors(),
       rooms: state.store.allRooms(),
       messages: state.messages.all(),
+      offlineMessages: state.offlineMessages,
     }),
   );
 

@@ -18,6 +18,8 @@ const departmentSchema = z.looseObject({
   agentsOnline: z.optional(z.boolean()),
   departmentsAllowedToForward: z.optional(z.array(z.string())),
   fallbackForwardDepartment: z.optional(z.string()),
+  /** Recipient of offline messages sent to this department, instead of `Livechat_offline_email` (§14). */
+  email: z.optional(z.string()),
 });
 
 const customFieldSchema = z.looseObject({

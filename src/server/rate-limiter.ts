@@ -10,6 +10,8 @@ import type { Settings } from './settings.ts';
 const ROUTE_LIMITS: Record<string, { calls: number; ms: number }> = {
   '/v1/livechat/visitorpost': { calls: 5, ms: 60_000 },
   '/v1/livechat/roomget': { calls: 5, ms: 60_000 },
+  // §14: the route's own `rateLimiterOptions`.
+  '/v1/livechat/offline.messagepost': { calls: 1, ms: 5_000 },
 };
 
 export type RateDecision = {

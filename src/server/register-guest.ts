@@ -4,6 +4,7 @@
  */
 import { findDepartmentByIdOrName } from './availability.ts';
 import { setMultipleVisitorCustomFields } from './custom-field-writes.ts';
+import { isBasicEmail } from './email.ts';
 import { MeteorError } from './errors.ts';
 import type { Fixture } from './fixture.ts';
 import { check, Match, type ObjectPattern } from './match.ts';
@@ -51,9 +52,6 @@ export type RequestFacts = {
   ip: string;
 };
 
-/** 7.x `Helper.validateEmail` (the "basic" style of @rocket.chat/tools). */
-const BASIC_EMAIL = /^[^@]+@[^@]+$/;
-
 export function registerVisitor(
   store: Store,
   fixture: Fixture,
@@ -73,7 +71,7 @@ export function registerVisitor(
   if (input.email) {
     const address = input.email.trim().toLowerCase();
     // §1.3: 7.x rejects a malformed address; 8.x (omni-core) ignores the validator's result and stores it.
-    if (compat7 && !BASIC_EMAIL.test(address)) {
+    if (compat7 && !isBasicEmail(address)) {
       throw new MeteorError('error-invalid-email', `Invalid email ${address}`, {
         function: 'Livechat.validateEmail',
         email: address,

@@ -40,6 +40,10 @@ export const SETTING_DEFAULTS = {
   Livechat_offline_message: '',
   Livechat_offline_success_message: '',
   Livechat_offline_form_unavailable: '',
+  /** Where offline messages are mailed (CONTRACT.md §14); empty by default, so every one fails until it is set. */
+  Livechat_offline_email: '',
+  /** §14: MX lookup of the visitor's email domain before an offline message is sent. */
+  Livechat_validate_offline_email: true,
   Livechat_conversation_finished_message: '',
   Livechat_conversation_finished_text: '',
   Livechat_transcript_message: '',
