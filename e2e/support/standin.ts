@@ -51,6 +51,8 @@ export interface StandinState {
   visitors: JsonObject[];
   rooms: JsonObject[];
   messages: JsonObject[];
+  /** Offline messages the stand-in accepted instead of mailing them (src/server/README.md). */
+  offlineMessages: JsonObject[];
 }
 
 const fixturePath = new URL('../fixtures/standin.json', import.meta.url);
@@ -135,7 +137,7 @@ export async function standinRequests(filter?: RequestFilter): Promise<StandinRe
   return requests.filter(matches);
 }
 
-/** The stand-in's stored visitors and rooms. */
+/** The stand-in's stored visitors, rooms, messages and offline messages. */
 export async function standinState(): Promise<StandinState> {
   return (await control('GET', '/_standin/state')) as StandinState;
 }

@@ -2,6 +2,7 @@
  * POST livechat/offline.message (CONTRACT.md §14) beyond the conformance cases: what the stand-in keeps instead of
  * mailing, the reset, the recipient choice, the 1-per-5-s limiter window and the MX approximation.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mxLookupWouldSucceed } from '../../src/server/email.ts';
 import { RateLimiter } from '../../src/server/rate-limiter.ts';
@@ -83,6 +84,16 @@ describe('POST livechat/offline.message', () => {
   it('works whatever the agents do: it never looks at who is online', async () => {
     await reset(standin, { ...fixture(), agentsOnline: true });
     expect((await call(standin, 'POST', PATH, FORM)).json).toEqual(SENT);
+  });
+
+  it("the demo fixture's offline form succeeds, also with its agents switched off by a reset", async () => {
+    const demo = JSON.parse(
+      readFileSync(new URL('../../src/server/fixtures/demo.json', import.meta.url), 'utf8'),
+    );
+    await reset(standin, { ...demo, agentsOnline: false });
+    const answer = await call(standin, 'POST', PATH, { ...FORM, department: 'dep-support' });
+    expect(answer.json).toEqual(SENT);
+    expect((await offlineMessages())[0].to).toBe('support@example.com');
   });
 
   it('takes null department and host (nullable) and coerces scalars to strings (AJV coerceTypes)', async () => {
