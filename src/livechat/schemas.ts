@@ -159,3 +159,12 @@ export const errorResponseSchema = z.looseObject({
   errorType: z.optional(z.string()),
   details: z.optional(z.unknown()),
 });
+
+/**
+ * POST livechat/offline.message (CONTRACT.md §14): `message` is the server's translated confirmation
+ * ("Livechat offline message sent" in English), not the visitor's text. Failures use the error envelope above.
+ */
+export const offlineMessageResponseSchema = z.looseObject({
+  message: z.string(),
+  success: z.literal(true),
+});

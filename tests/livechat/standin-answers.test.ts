@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   configResponseSchema,
   errorResponseSchema,
+  offlineMessageResponseSchema,
   registerVisitorResponseSchema,
   roomResponseSchema,
 } from '../../src/livechat/schemas.ts';
@@ -525,5 +526,31 @@ describe('error answers', () => {
 
     const success = (await send('GET', `${API}/config`)).body;
     rejects(errorResponseSchema, success, 'a success answer');
+  });
+});
+
+describe('POST livechat/offline.message', () => {
+  const form = { name: 'Ada', email: 'ada@example.org', message: 'Please call me back' };
+
+  it('accepted: the translated confirmation, not the visitor text', async () => {
+    const send = standin({
+      ...FIXTURE,
+      settings: { ...FIXTURE.settings, Livechat_offline_email: 'support@example.org' },
+    });
+    const answer = await send('POST', `${API}/offline.message`, form);
+    expect(answer.status).toBe(200);
+    const parsed = parses(offlineMessageResponseSchema, answer, 'POST livechat/offline.message');
+    expect(parsed.message).toBe('Livechat offline message sent');
+  });
+
+  it("refused (Rocket.Chat's default empty Livechat_offline_email): the error envelope, which the schema rejects", async () => {
+    const send = standin();
+    const answer = await send('POST', `${API}/offline.message`, form);
+    expect(answer.status).toBe(400);
+    const parsed = parses(errorResponseSchema, answer, 'POST livechat/offline.message (refused)');
+    expect(parsed.error).toBe('Error sending Omnichannel offline message');
+    expect(parsed.errorType).toBeUndefined();
+    rejects(offlineMessageResponseSchema, answer.body, 'a refused offline message');
+    rejects(offlineMessageResponseSchema, { success: true }, 'a success without `message`');
   });
 });
