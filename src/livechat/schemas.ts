@@ -78,6 +78,7 @@ const configCustomFieldSchema = z.looseObject({
 /** `config.settings` (CONTRACT.md §2.3): the keys listed are checked, the rest pass through. */
 const configSettingsSchema = z.looseObject({
   registrationForm: z.optional(z.boolean()),
+  displayOfflineForm: z.optional(z.boolean()),
   nameFieldRegistrationForm: z.optional(z.boolean()),
   emailFieldRegistrationForm: z.optional(z.boolean()),
   language: z.optional(z.string()),
@@ -103,6 +104,8 @@ const enabledConfigSchema = z.looseObject({
     z.looseObject({
       title: z.optional(z.string()),
       color: z.optional(z.string()),
+      offlineTitle: z.optional(z.string()),
+      offlineColor: z.optional(z.string()),
       position: z.optional(z.string()),
     }),
   ),
@@ -110,6 +113,9 @@ const enabledConfigSchema = z.looseObject({
     z.looseObject({
       registrationFormMessage: z.optional(z.string()),
       dataProcessingConsentText: z.optional(z.string()),
+      offlineMessage: z.optional(z.string()),
+      offlineSuccessMessage: z.optional(z.string()),
+      offlineUnavailableMessage: z.optional(z.string()),
     }),
   ),
   departments: z.optional(z.array(configDepartmentSchema)),
@@ -151,6 +157,16 @@ export const sendMessageResponseSchema = z.looseObject({
   message: z.looseObject({ _id: z.string(), rid: z.optional(z.string()), msg: z.optional(z.string()) }),
   success: z.literal(true),
 });
+
+/** The body of POST livechat/offline.message: no custom fields, no phone — the route has no slot for them. */
+export interface OfflineMessageBody {
+  name: string;
+  email: string;
+  message: string;
+  department?: string;
+  /** The page the visitor wrote from (its origin), for the agent's email. */
+  host?: string;
+}
 
 /** Every failure answer of the REST API (CONTRACT.md §0.3). */
 export const errorResponseSchema = z.looseObject({

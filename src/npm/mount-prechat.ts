@@ -14,6 +14,7 @@ const CALLBACKS: Record<EventName, keyof PrechatCallbacks | undefined> = {
   submit: 'onSubmit',
   registered: 'onRegistered',
   room: 'onRoom',
+  'offline-message': 'onOfflineMessage',
   error: 'onError',
 };
 

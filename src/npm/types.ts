@@ -12,6 +12,7 @@ export type {
   EventName,
   FieldSwitch,
   LocalCustomField,
+  OfflineMessage,
   PrechatOptions,
   PrefillMode,
   PrefillValue,
@@ -37,6 +38,8 @@ export interface PrechatCallbacks {
   onRegistered?: (detail: EventMap['registered']) => void;
   /** The room is open (unless `startRoom` is false): hand `token` and `room` to your chat UI. */
   onRoom?: (detail: EventMap['room']) => void;
+  /** Nobody was online and the visitor left a message on the offline form; what was sent. */
+  onOfflineMessage?: (detail: EventMap['offline-message']) => void;
   /** Something failed; `code` is Rocket.Chat's error type or ours (`network`, `widget-load-failed`, …). */
   onError?: (detail: EventMap['error']) => void;
 }

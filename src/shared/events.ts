@@ -8,6 +8,7 @@ export const EVENT_NAMES = [
   'submit',
   'registered',
   'room',
+  'offline-message',
   'error',
 ] as const satisfies readonly EventName[];
 

@@ -112,7 +112,20 @@ export interface EventMap {
   submit: SubmittedValues;
   registered: { token: string; visitor: unknown };
   room: { token: string; room: unknown; newRoom: boolean };
+  /** Nobody was online and the visitor left a message instead: what POST livechat/offline.message carried. */
+  'offline-message': OfflineMessage;
   error: { code: string; message: string };
+}
+
+/** A message left on the offline form. Phone and custom fields have no place in it (Rocket.Chat's route takes none). */
+export interface OfflineMessage {
+  name: string;
+  email: string;
+  message: string;
+  /** The department's `_id`, when one was chosen or preset. */
+  department?: string;
+  /** The origin of the page the visitor wrote from. */
+  host?: string;
 }
 export type EventName = keyof EventMap;
 export type EventHandler<E extends EventName = EventName> = (detail: EventMap[E]) => void;

@@ -101,5 +101,9 @@ export function livechatHandlers(recorded: Recorded[], options: { config?: unkno
         success: true,
       });
     }),
+    http.post(`${API}/offline.message`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ message: 'Livechat offline message sent', success: true });
+    }),
   ];
 }

@@ -13,12 +13,14 @@ const configRequests = (recorded: Recorded[]) =>
   recorded.filter((r) => r.url.pathname.endsWith('/config')).map((r) => r.url.searchParams.get('department'));
 
 /** The server of the tests: Support's agents are online, Sales' are not; a name is not an `_id`. */
-function agentsByDepartment(recorded: Recorded[]) {
+function agentsByDepartment(recorded: Recorded[], overrides: Record<string, unknown> = {}) {
   return http.get(`${API}/config`, ({ request }) => {
     const url = new URL(request.url);
     recorded.push({ method: 'GET', url, body: undefined });
     const department = url.searchParams.get('department');
-    return HttpResponse.json(configAnswer({ online: department === null || department === 'dept-support' }));
+    return HttpResponse.json(
+      configAnswer({ online: department === null || department === 'dept-support', ...overrides }),
+    );
   });
 }
 
@@ -68,10 +70,23 @@ describe('a preset department', () => {
       options: { department: 'Sales' },
       config: configAnswer({ online: false }),
     });
+    // The offline form, for that department.
+    expect(await screen.findByText('No one from Sales is available right now.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Department/ })).toHaveValue('dept-sales');
+    expect(configRequests(recorded)).toEqual(['dept-sales']);
+  });
+
+  it('whose department has nobody online, on a server without the offline form: says so and waits', async () => {
+    const recorded: Recorded[] = [];
+    const noOfflineForm = { settings: { displayOfflineForm: false } };
+    server.use(agentsByDepartment(recorded, noOfflineForm), ...livechatHandlers(recorded));
+    const { screen } = renderWidget({
+      options: { department: 'Sales' },
+      config: configAnswer({ online: false, settings: { displayOfflineForm: false } }),
+    });
     expect(
       await screen.findByText('No one from Sales is available right now. Please come back later.'),
     ).toBeInTheDocument();
-    expect(configRequests(recorded)).toEqual(['dept-sales']);
   });
 
   it('unknown: one warning naming it and the listed departments; agents asked for on the whole server', async () => {

@@ -100,9 +100,12 @@ describe('server answers the visitor can act on', () => {
     expect(ctx.recorded.filter((r) => r.url.pathname.endsWith('/room'))).toHaveLength(0);
   });
 
-  it('gives no-agent-online its own message after registering', async () => {
+  it('gives no-agent-online its own message after registering (the server offers no offline form)', async () => {
     const ctx = setup(
-      simpleConfig,
+      configAnswer({
+        customFields: [{ _id: 'plan', label: 'Plan', type: 'input', required: true }],
+        settings: { displayOfflineForm: false },
+      }),
       http.get(`${API}/room`, () =>
         HttpResponse.json(
           {
@@ -186,11 +189,26 @@ describe('config states', () => {
     expect(recorded.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('says agents are unavailable before the visitor types anything', async () => {
-    const { screen } = renderWidget({ config: configAnswer({ online: false }) });
+  it('says agents are unavailable before the visitor types anything (the server offers no offline form)', async () => {
+    const { screen } = renderWidget({
+      config: configAnswer({ online: false, settings: { displayOfflineForm: false } }),
+    });
     expect(
       await screen.findByText('No agents are available right now. Please come back later.'),
     ).toBeVisible();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeVisible();
+  });
+
+  it("says the server's own words when it has the offline form off and a text for that", async () => {
+    const { screen } = renderWidget({
+      config: configAnswer({
+        online: false,
+        settings: { displayOfflineForm: false },
+        messages: { offlineUnavailableMessage: 'We are closed <i>until Monday</i>.' },
+      }),
+    });
+    expect(await screen.findByText('We are closed <i>until Monday</i>.')).toBeVisible();
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 });

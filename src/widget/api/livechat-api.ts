@@ -1,6 +1,8 @@
 import {
   configResponseSchema,
   type LivechatConfig,
+  type OfflineMessageBody,
+  offlineMessageResponseSchema,
   type RegisterVisitorBody,
   registerVisitorResponseSchema,
   roomResponseSchema,
@@ -38,6 +40,14 @@ export function createLivechatApi(serverUrl: string) {
         `${base}/message`,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
         sendMessageResponseSchema,
+      );
+    },
+    /** POST livechat/offline.message (CONTRACT.md §14): the visitor's message, mailed to the offline address. */
+    sendOfflineMessage(body: OfflineMessageBody) {
+      return requestJson(
+        `${base}/offline.message`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: toJson(body) },
+        offlineMessageResponseSchema,
       );
     },
   };

@@ -1,9 +1,12 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { textColorOn } from '../../shared/styles.ts';
 import type { LauncherHandle } from '../../shared/widget-context.ts';
 import type { Translate } from '../i18n/translate.ts';
 
 interface PanelProps {
   title: string;
+  /** The header's colour, when it differs from the widget's (the server's offline colour). */
+  accent?: string;
   /** The loader's launcher; undefined for an inline form. */
   launcher: LauncherHandle | undefined;
   open: boolean;
@@ -28,7 +31,7 @@ function useMediaQuery(query: string): boolean {
 }
 
 /** The frame: a labelled dialog behind the launcher, or a labelled region when inline. */
-export function Panel({ title, launcher, open, onClose, t, children }: PanelProps) {
+export function Panel({ title, accent, launcher, open, onClose, t, children }: PanelProps) {
   const inline = !launcher;
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -82,7 +85,15 @@ export function Panel({ title, launcher, open, onClose, t, children }: PanelProp
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <div className="rcp-header">
+      {/* React sets these through CSSOM, which a strict style-src allows (no style attribute in markup). */}
+      <div
+        className="rcp-header"
+        style={
+          accent
+            ? ({ '--rcp-accent': accent, '--rcp-on-accent': textColorOn(accent) } as React.CSSProperties)
+            : undefined
+        }
+      >
         <h2 className="rcp-title" id={titleId}>
           {title}
         </h2>

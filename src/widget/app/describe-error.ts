@@ -16,16 +16,17 @@ export interface DescribedError {
 }
 
 /**
- * Turns a failure of registration or room creation into what the visitor reads (CONTRACT.md §1.7, §3.4).
- * `serverReachable`: the config came from this server, so a request that gets no answer at all is most
- * likely refused by CORS (or the server just went down) — either way chat is unavailable, not the visitor's
- * connection.
+ * Turns a failure of registration or room creation (or, with `route: 'offline'`, of an offline message) into what
+ * the visitor reads (CONTRACT.md §1.7, §3.4, §14). `serverReachable`: the config came from this server, so a
+ * request that gets no answer at all is most likely refused by CORS (or the server just went down) — either way
+ * chat is unavailable, not the visitor's connection.
  */
 export function describeError(
   error: unknown,
   model: FormModel,
   t: Translate,
   serverReachable: boolean,
+  route: 'registration' | 'offline' = 'registration',
 ): DescribedError {
   const described: DescribedError = {
     code: 'unknown',
@@ -59,6 +60,7 @@ export function describeError(
       return described;
   }
   // 'rejected': Rocket.Chat's own 4xx answers.
+  if (route === 'offline') return describeOfflineRejection(error, model, t, described);
   const missing = /^Missing required custom fields: (.+)$/.exec(error.serverError)?.[1];
   if (error.code === 'no-agent-online') described.message = t('noAgentOnline');
   else if (error.code === 'error-invalid-department') {
@@ -76,6 +78,29 @@ export function describeError(
     if (unshown.length) described.message = t('errorMissingFields', { fields: unshown.join(', ') });
   } else {
     described.message = t('errorServer', { message: error.serverError });
+  }
+  return described;
+}
+
+/**
+ * Rocket.Chat answers every failure of sending an offline message with one generic text (no offline address set,
+ * the offline form switched off, the mail failed), so only its body validation can name a field: AJV's
+ * `must have required property 'email'` or `/email must be string` (CONTRACT.md §14).
+ */
+function describeOfflineRejection(
+  error: ApiError,
+  model: FormModel,
+  t: Translate,
+  described: DescribedError,
+): DescribedError {
+  const named = /(?:property '|^\/)(\w+)/.exec(error.serverError)?.[1];
+  const field = model.fields.find((candidate) => candidate.name === named && !candidate.custom);
+  if (!field) described.message = t('errorOfflineFailed');
+  else if (error.serverError.includes('required')) {
+    described.fieldErrors.push([field.name, t('errorRequired', { label: field.label })]);
+  } else {
+    const wrong = field.name === 'email' ? t('errorEmail') : t('errorPattern', { label: field.label });
+    described.fieldErrors.push([field.name, wrong]);
   }
   return described;
 }

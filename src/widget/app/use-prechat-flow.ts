@@ -1,24 +1,11 @@
-import { onlineManager, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { VisitorRegistration } from '../../livechat/schemas.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import { isUsableToken, type TokenStore } from '../storage/token-store.ts';
 import { firstMessageId } from './message-id.ts';
-
-/**
- * Retry a dropped connection or a 5xx twice. A request that failed because the browser is offline is retried
- * for as long as it takes: marking the network offline pauses the mutation until the browser is back.
- */
-const retry = (failures: number, error: unknown) => {
-  if (!(error instanceof ApiError && error.retryable)) return false;
-  if (error.kind === 'network' && !navigator.onLine) {
-    onlineManager.setOnline(false);
-    return true;
-  }
-  return failures < 2;
-};
-const retryDelay = (attempt: number) => 1000 * 2 ** attempt;
+import { registrationRetry } from './retry-policy.ts';
 
 /**
  * The visitor this submit was for is gone (`reset`, a site's logout, or `destroy`) while a request was on its way:
@@ -52,20 +39,17 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
   const registration = useMutation({
     mutationKey: ['livechat', 'visitor'],
     mutationFn: (visitor: VisitorRegistration) => api.registerVisitor({ visitor }),
-    retry,
-    retryDelay,
+    ...registrationRetry,
   });
   const room = useMutation({
     mutationKey: ['livechat', 'room'],
     mutationFn: (token: string) => api.room(token),
-    retry,
-    retryDelay,
+    ...registrationRetry,
   });
   const firstMessage = useMutation({
     mutationKey: ['livechat', 'message'],
     mutationFn: (message: Parameters<LivechatApi['sendMessage']>[0]) => api.sendMessage(message),
-    retry,
-    retryDelay,
+    ...registrationRetry,
   });
 
   /** POST livechat/visitor; adopts the token Rocket.Chat answers with. */

@@ -1,21 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { LivechatConfig } from '../../livechat/schemas.ts';
+import type { LivechatConfig, OfflineMessageBody } from '../../livechat/schemas.ts';
 import { logWarn } from '../../shared/log.ts';
 import type { LauncherHandle } from '../../shared/widget-context.ts';
 import type { EventMap, EventName } from '../../types/public-api.ts';
+import { ApiError } from '../api/api-error.ts';
 import type { LivechatApi } from '../api/livechat-api.ts';
 import { findPresetDepartment, unknownPresetWarning } from '../form/department-preset.ts';
-import { buildFormModel, prefillValue, withDraft } from '../form/form-model.ts';
-import type { FormValues, PhoneNormaliser } from '../form/form-schema.ts';
+import { type FormModel, prefillValue, withDraft } from '../form/form-model.ts';
+import { type FormValues, type PhoneNormaliser, textValues } from '../form/form-schema.ts';
+import { chatFormModel, offlineFormModel } from '../form/form-variants.ts';
 import { hasPrefill, isKnownVisitor } from '../form/known-visitor.ts';
 import type { SubmitFailure } from '../form/RegistrationForm.tsx';
-import { toRegistration, toSubmission } from '../form/registration-body.ts';
+import { toOfflineMessage, toRegistration, toSubmission } from '../form/registration-body.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { clearDraft, loadDraft } from '../storage/draft-store.ts';
 import type { TokenStore } from '../storage/token-store.ts';
 import { describeError } from './describe-error.ts';
 import { handOffToLivechat } from './handoff.ts';
+import { offlineMessageRetry } from './retry-policy.ts';
+import { useConfigQuery } from './use-config-query.ts';
 import { useCountdown } from './use-countdown.ts';
 import { Abandoned, usePrechatFlow } from './use-prechat-flow.ts';
 import type { WidgetStore } from './widget-store.ts';
@@ -37,8 +41,19 @@ export interface ControllerDeps {
   onServerUnreachable: () => void;
 }
 
-/** Where the visitor is: the form, straight to the room for a known visitor, or done. */
-export type Screen = 'form' | 'connecting' | 'connected' | 'registered';
+/** Where the visitor is: the form, straight to the room for a known visitor, or done (a room, or a message left). */
+export type Screen = 'form' | 'connecting' | 'connected' | 'registered' | 'offline-sent';
+
+/**
+ * Why the visitor is offered the offline form although the server's config says someone is online: the department
+ * they picked has nobody (they chose to leave a message), or the room could not start (`no-agent-online`).
+ * What they had typed comes along, by field name.
+ */
+export interface LeavingMessage {
+  reason: 'department' | 'no-agent';
+  department?: string;
+  carried: Record<string, string>;
+}
 
 /**
  * The widget's controller: the config query, the form model, the submit (registration, room, hand-off,
@@ -61,6 +76,24 @@ export function useWidgetController(deps: ControllerDeps) {
   const ownQuery = useConfigQuery(api, tokens, askAbout, { enabled: askAgain });
   const configQuery = askAgain ? ownQuery : firstQuery;
   const config = configQuery.data?.enabled === true ? configQuery.data : undefined;
+  const askedAbout = askAgain ? askAbout : options.department;
+
+  // The department the visitor picks is asked about once (cached for the page view), so they learn before
+  // submitting that nobody there is online — not from a failed room afterwards.
+  const [picked, setPicked] = useState<string>();
+  const pickedQuery = useConfigQuery(api, tokens, picked, {
+    enabled: !!config && !!picked && picked !== askedAbout,
+  });
+  const pickedConfig = picked === askedAbout ? config : pickedQuery.data;
+  const pickedOffline =
+    config?.online === true && pickedConfig?.enabled === true && pickedConfig.online === false
+      ? config.departments?.find((department) => department._id === picked)
+      : undefined;
+  /** Rocket.Chat's default is to offer the offline form (`Livechat_display_offline_form`). */
+  const offlineFormOn = config?.settings.displayOfflineForm !== false;
+  const [leaving, setLeaving] = useState<LeavingMessage>();
+  /** The server (or the preset department) has nobody online, or the visitor chose to leave a message. */
+  const offline = !!config && (config.online === false || !!leaving);
 
   // A preset the server does not list: said once, by name, with what is listed.
   const warned = useRef<string>(undefined);
@@ -75,19 +108,44 @@ export function useWidgetController(deps: ControllerDeps) {
   // Rate limited: the button is blocked while the wait Rocket.Chat named counts down.
   const countdown = useCountdown(() => setFormError(undefined));
   const flow = usePrechatFlow({ api, tokens, startRoom: options.startRoom, emit });
+  const offlineMessage = useMutation({
+    mutationKey: ['livechat', 'offline.message'],
+    mutationFn: (body: OfflineMessageBody) => api.sendOfflineMessage(body),
+    ...offlineMessageRetry,
+  });
 
   // `reset`: a new visitor starts from an empty form.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on reset only
   useEffect(() => {
     setScreen('form');
     setFormError(undefined);
+    setLeaving(undefined);
+    setPicked(undefined);
   }, [generation]);
+
+  /** Into the offline form (or back to the chat form), with what was typed. */
+  const leave = useCallback((next: LeavingMessage | undefined) => {
+    setFormError(undefined);
+    setLeaving(next);
+  }, []);
 
   // A later prefill rebuilds the model too (its modes may hide or lock fields); the form keeps what was typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again
   const model = useMemo(
-    () => withDraft(buildFormModel(config, options, prefill, t, locale), loadDraft()),
+    () => withDraft(chatFormModel(config, options, prefill, t, locale), loadDraft()),
     [config, options, prefill, t, locale, generation],
+  );
+  // Built only when shown. Carried values win over the draft: storage may be blocked, the carry never is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again
+  const offlineModel = useMemo(
+    () =>
+      offline && offlineFormOn
+        ? withDraft(offlineFormModel(config, options, prefill, t, locale), {
+            ...loadDraft(),
+            ...leaving?.carried,
+          })
+        : undefined,
+    [offline, offlineFormOn, config, options, prefill, t, locale, leaving, generation],
   );
 
   // Known visitor: every required field is known (prefilled, or config.guest for the stored token), so the form
@@ -95,6 +153,24 @@ export function useWidgetController(deps: ControllerDeps) {
   const guest = config?.guest?.token === tokens.get() ? config.guest : undefined;
   const prefilled = hasPrefill(prefill);
   const known = isKnownVisitor(model, prefilled || !!guest, t);
+
+  /** A failed request: said above the button or at its field, the rate limit counted down, and the `error` event. */
+  const report = useCallback(
+    (error: unknown, failed: FormModel, route: 'registration' | 'offline'): SubmitFailure => {
+      const described = describeError(error, failed, t, configQuery.isSuccess, route);
+      if (described.likelyCorsRefusal) deps.onServerUnreachable();
+      if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
+      setFormError(
+        described.message ? { message: described.message, retryable: described.retryable } : undefined,
+      );
+      emit('error', {
+        code: described.code,
+        message: described.message || described.fieldErrors[0]?.[1] || '',
+      });
+      return { fieldErrors: described.fieldErrors };
+    },
+    [t, configQuery.isSuccess, deps, countdown.start, emit],
+  );
 
   const submit = useCallback(
     async (values: FormValues, auto = false): Promise<SubmitFailure | undefined> => {
@@ -119,17 +195,12 @@ export function useWidgetController(deps: ControllerDeps) {
         return undefined;
       } catch (error) {
         if (error instanceof Abandoned || !isCurrent()) return undefined;
-        const described = describeError(error, model, t, configQuery.isSuccess);
-        if (described.likelyCorsRefusal) deps.onServerUnreachable();
-        if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
-        setFormError(
-          described.message ? { message: described.message, retryable: described.retryable } : undefined,
-        );
-        emit('error', {
-          code: described.code,
-          message: described.message || described.fieldErrors[0]?.[1] || '',
-        });
-        return { fieldErrors: described.fieldErrors };
+        const failure = report(error, model, 'registration');
+        // Nobody to start the chat with: the visitor leaves a message instead, nothing typed twice.
+        if (error instanceof ApiError && error.code === 'no-agent-online' && offlineFormOn && config) {
+          leave({ reason: 'no-agent', carried: textValues(values) });
+        }
+        return failure;
       }
     },
     [
@@ -138,17 +209,41 @@ export function useWidgetController(deps: ControllerDeps) {
       flow,
       tokens,
       prefill.username,
-      t,
       locale,
       deps,
       normalisePhone,
-      configQuery.isSuccess,
       guest,
       prefilled,
       options.handoff,
-      countdown.start,
       store,
+      report,
+      offlineFormOn,
+      config,
+      leave,
     ],
+  );
+
+  /** POST livechat/offline.message, once per submit: the message is mailed to the department or the site. */
+  const submitOffline = useCallback(
+    async (values: FormValues): Promise<SubmitFailure | undefined> => {
+      if (!offlineModel) return undefined;
+      setFormError(undefined);
+      const startedIn = store.get().generation;
+      try {
+        const submission = await toSubmission(offlineModel, values, normalisePhone);
+        const body = toOfflineMessage(submission, location.origin);
+        await offlineMessage.mutateAsync(body);
+        if (store.get().generation !== startedIn) return undefined;
+        clearDraft();
+        setScreen('offline-sent');
+        emit('offline-message', body);
+        return undefined;
+      } catch (error) {
+        if (store.get().generation !== startedIn) return undefined;
+        return report(error, offlineModel, 'offline');
+      }
+    },
+    [offlineModel, store, normalisePhone, offlineMessage.mutateAsync, emit, report],
   );
 
   // Decided once per visitor, when the visitor opens the panel with the config loaded: never while someone
@@ -159,13 +254,25 @@ export function useWidgetController(deps: ControllerDeps) {
   useEffect(() => {
     if (inline || !open || configQuery.isPending || screen !== 'form' || autoStarted.current === generation)
       return;
+    // Nobody online: the visitor reads that (or gets the offline form) rather than a room that cannot open.
+    if (config?.online === false) return;
     autoStarted.current = generation;
     if (!known || Object.values(loadDraft()).some(Boolean)) return;
     setScreen('connecting');
     void submit(model.defaults, true).then((failure) => {
       if (failure) setScreen('form'); // show what went wrong, with the known values to correct or resend
     });
-  }, [known, inline, open, screen, generation, submit, model.defaults, configQuery.isPending]);
+  }, [
+    known,
+    inline,
+    open,
+    screen,
+    generation,
+    submit,
+    model.defaults,
+    configQuery.isPending,
+    config?.online,
+  ]);
 
   return {
     open: inline || open,
@@ -179,27 +286,21 @@ export function useWidgetController(deps: ControllerDeps) {
     model,
     screen,
     submit,
-    busy: flow.busy,
-    paused: flow.paused,
+    busy: flow.busy || offlineMessage.isPending,
+    paused: flow.paused || offlineMessage.isPaused,
+    /** The department the visitor picked, when nobody there is online. */
+    pickedOffline,
+    /** The visitor picked (or the form restored) a department: it is asked about. */
+    pickDepartment: setPicked,
+    /** Nobody online for the visitor: the offline form (`offlineModel`), or only a note when the server has it off. */
+    offline,
+    offlineFormOn,
+    leaving,
+    leave,
+    offlineModel,
+    submitOffline,
     /** Seconds left while rate limited (0 otherwise). */
     remaining: countdown.remaining,
     formError,
   };
-}
-
-/** GET livechat/config about `department`'s agents (or the whole server's), kept until the visitor asks again. */
-function useConfigQuery(
-  api: LivechatApi,
-  tokens: TokenStore,
-  department: string | undefined,
-  { initialData, enabled = true }: { initialData?: LivechatConfig; enabled?: boolean },
-) {
-  return useQuery({
-    queryKey: ['livechat', 'config', department ?? null],
-    queryFn: () => api.config({ token: tokens.get(), department }),
-    initialData,
-    enabled,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: 1,
-  });
 }

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { saveDraft } from '../storage/draft-store.ts';
+import { loadDraft, saveDraft } from '../storage/draft-store.ts';
 import { FieldView } from './FieldView.tsx';
 import { type FormModel, prefillValue, stableId } from './form-model.ts';
 import { buildFormSchema, type FormValues, type PhoneNormaliser } from './form-schema.ts';
@@ -29,6 +29,18 @@ interface RegistrationFormProps {
   formError?: string;
   /** Offer "Try again" with the error (dropped connection, 5xx, timeout). */
   canRetry: boolean;
+  /** The button's words, idle and while sending (default: start the chat). */
+  submitLabel?: string;
+  busyLabel?: string;
+  /** Told the department the visitor picks (and the one the form starts with), to ask about its agents. */
+  onDepartmentChange?: (department: string) => void;
+  /** Said right under the department select: nobody there is online, with a way to leave a message. */
+  departmentNotice?: DepartmentNotice;
+}
+
+export interface DepartmentNotice {
+  text: string;
+  action?: { label: string; run: (values: FormValues) => void };
 }
 
 /** The registration form itself: fields, consent, errors and the submit button. */
@@ -43,6 +55,10 @@ export function RegistrationForm({
   blocked,
   formError,
   canRetry,
+  submitLabel = t('submit'),
+  busyLabel = t('submitting'),
+  onDepartmentChange,
+  departmentNotice,
 }: RegistrationFormProps) {
   const schema = useMemo(() => buildFormSchema(model, t, normalisePhone), [model, t, normalisePhone]);
   const {
@@ -50,6 +66,7 @@ export function RegistrationForm({
     handleSubmit,
     setError,
     setValue,
+    getValues,
     getFieldState,
     trigger,
     watch,
@@ -67,15 +84,27 @@ export function RegistrationForm({
   const formRef = useRef<HTMLFormElement>(null);
   const errorCount = Object.keys(errors).length;
 
-  // Every keystroke is kept for this tab until the chat starts, so a reload never loses it.
+  // Every keystroke is kept for this tab until the chat starts, so a reload never loses it. Merged into the saved
+  // draft: the offline form has fewer fields, and going back to the chat form must find the others still there.
   useEffect(() => {
-    const subscription = watch((values) => {
-      saveDraft(
-        Object.fromEntries(model.fields.map((field) => [stableId(field), String(values[field.name] ?? '')])),
-      );
+    const subscription = watch((values, { name }) => {
+      saveDraft({
+        ...loadDraft(),
+        ...Object.fromEntries(
+          model.fields.map((field) => [stableId(field), String(values[field.name] ?? '')]),
+        ),
+      });
+      if (name === 'department') onDepartmentChange?.(String(values.department ?? ''));
     });
     return () => subscription.unsubscribe();
-  }, [watch, model]);
+  }, [watch, model, onDepartmentChange]);
+
+  // The department the form starts with (preset, restored from a draft, the guest's) is asked about too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per form, not on each new callback
+  useEffect(() => {
+    const initial = getValues('department');
+    if (typeof initial === 'string' && initial) onDepartmentChange?.(initial);
+  }, [model]);
 
   // A `prefill` after the form is shown fills only the fields the visitor has not touched.
   useEffect(() => {
@@ -124,14 +153,34 @@ export function RegistrationForm({
         </p>
       )}
       {model.fields.map((field) => (
-        <FieldView
-          key={field.name}
-          field={field}
-          id={`${idPrefix}${field.name}`}
-          registration={register(field.name)}
-          error={errors[field.name]?.message}
-          onFocus={field.name === 'phone' ? onPhoneFocus : undefined}
-        />
+        <Fragment key={field.name}>
+          <FieldView
+            field={field}
+            id={`${idPrefix}${field.name}`}
+            registration={register(field.name)}
+            error={errors[field.name]?.message}
+            onFocus={field.name === 'phone' ? onPhoneFocus : undefined}
+          />
+          {field.name === 'department' && onDepartmentChange && (
+            // Always in the page, so that a screen reader hears the notice when it appears.
+            <div role="status">
+              {departmentNotice && (
+                <div className="rcp-note rcp-notice">
+                  <p className="rcp-alert-text">{departmentNotice.text}</p>
+                  {departmentNotice.action && (
+                    <button
+                      type="button"
+                      className="rcp-button rcp-button-secondary"
+                      onClick={() => departmentNotice.action?.run(getValues())}
+                    >
+                      {departmentNotice.action.label}
+                    </button>
+                  )}
+                </div>
+              )}
+            </div>
+          )}
+        </Fragment>
       ))}
       {model.consent && (
         <div className="rcp-field rcp-consent">
@@ -174,7 +223,7 @@ export function RegistrationForm({
         </div>
       )}
       <button className="rcp-button" type="submit" aria-disabled={busy || blocked || undefined}>
-        {busy ? t('submitting') : t('submit')}
+        {busy ? busyLabel : submitLabel}
       </button>
     </form>
   );

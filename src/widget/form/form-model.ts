@@ -38,6 +38,8 @@ export interface ConsentModel {
   version: string;
   required: boolean;
   keys: { version: string; acceptedAt: string };
+  /** What the visitor reads when a required consent is not ticked (default: the chat form's wording). */
+  error?: string;
 }
 
 export interface FormModel {
@@ -311,6 +313,8 @@ export function withDraft(model: FormModel, draft: Record<string, string>): Form
   for (const field of model.fields) {
     if (field.readOnly) continue;
     const saved = draft[stableId(field)];
+    // A choice this form does not offer (a department missing from the offline form's list) is not forced in.
+    if (field.kind === 'select' && !field.options.some((option) => option.value === saved)) continue;
     if (saved) defaults[field.name] = saved;
   }
   return { ...model, defaults };

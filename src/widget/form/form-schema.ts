@@ -37,6 +37,12 @@ export type PhoneNormaliser = (text: string) => Promise<string | undefined>;
  */
 export type FormValues = Record<string, string | boolean>;
 
+/** The text values of a form (not the consent box), by field name: what one form carries into another. */
+export const textValues = (values: FormValues): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+
 /** One zod schema for the whole form, built from the model (and so from the server's config). */
 export function buildFormSchema(model: FormModel, t: Translate, normalisePhone: PhoneNormaliser) {
   const shape: Record<string, z.ZodMiniType<string | boolean, string | boolean>> = {};
@@ -57,7 +63,9 @@ export function buildFormSchema(model: FormModel, t: Translate, normalisePhone: 
   }
   if (model.consent) {
     const required = model.consent.required;
-    shape.consent = z.boolean().check(z.refine((accepted) => accepted || !required, t('errorConsent')));
+    shape.consent = z
+      .boolean()
+      .check(z.refine((accepted) => accepted || !required, model.consent.error ?? t('errorConsent')));
   }
   return z.object(shape);
 }

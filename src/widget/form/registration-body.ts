@@ -1,4 +1,4 @@
-import type { CustomFieldInput, VisitorRegistration } from '../../livechat/schemas.ts';
+import type { CustomFieldInput, OfflineMessageBody, VisitorRegistration } from '../../livechat/schemas.ts';
 import type { SubmittedValues } from '../../types/public-api.ts';
 import { type FormModel, MESSAGE_FIELD } from './form-model.ts';
 import type { FormValues, PhoneNormaliser } from './form-schema.ts';
@@ -69,4 +69,10 @@ export function toRegistration(
     ...(username ? { username } : {}),
     ...(customFields.length ? { customFields } : {}),
   };
+}
+
+/** The body of the ONE POST livechat/offline.message (CONTRACT.md §14): the offline form always asks these. */
+export function toOfflineMessage({ values }: Submission, host: string): OfflineMessageBody {
+  const { name = '', email = '', message = '', department } = values;
+  return { name, email, message, ...(department ? { department } : {}), host };
 }

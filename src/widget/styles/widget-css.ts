@@ -30,6 +30,7 @@ export const WIDGET_CSS = `
 .rcp-body{padding:16px;display:flex;flex-direction:column;gap:14px}
 .rcp-intro{margin:0;white-space:pre-line}
 .rcp-note{margin:0;padding:10px 12px;border-radius:8px;background:#f1f3f5;color:#1f2329}
+.rcp-notice{display:flex;flex-direction:column;gap:8px}
 .rcp-form{display:flex;flex-direction:column;gap:14px;margin:0}
 .rcp-field{display:flex;flex-direction:column;gap:4px}
 .rcp-label{font-weight:600}

@@ -46,6 +46,20 @@ export const de: Catalog = {
   agentsUnavailableIn:
     'Im Bereich {department} ist gerade niemand erreichbar. Bitte versuchen Sie es später erneut.',
   checkAgain: 'Erneut prüfen',
+  offlineTitle: 'Nachricht hinterlassen',
+  nobodyOnline: 'Gerade ist niemand für einen Chat erreichbar.',
+  departmentOffline: 'Aus {department} ist gerade niemand erreichbar.',
+  offlineAfterNoAgent:
+    'Der Chat konnte nicht starten: Gerade ist niemand erreichbar. Ihre Eingaben stehen unten.',
+  offlineIntro: 'Hinterlassen Sie eine Nachricht, wir antworten Ihnen per E-Mail.',
+  offlineSubmit: 'Nachricht senden',
+  offlineSubmitting: 'Wird gesendet…',
+  offlineSentTitle: 'Nachricht gesendet',
+  offlineSentText: 'Vielen Dank. Wir antworten Ihnen per E-Mail.',
+  errorOfflineFailed: 'Ihre Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es später erneut.',
+  errorConsentOffline: 'Bitte stimmen Sie zu, um Ihre Nachricht zu senden.',
+  leaveMessage: 'Nachricht hinterlassen',
+  backToChat: 'Zurück zum Chat-Formular',
   noAgentOnline:
     'Unser Team ist gerade nicht online, daher konnte der Chat nicht gestartet werden. Ihre Angaben sind gespeichert – bitte versuchen Sie es später erneut.',
   welcomeBack: 'Willkommen zurück, {name}.',

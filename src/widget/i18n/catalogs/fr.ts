@@ -45,6 +45,20 @@ export const fr: Catalog = {
   agentsUnavailableIn:
     'Personne du service {department} n’est disponible pour le moment. Veuillez revenir plus tard.',
   checkAgain: 'Vérifier à nouveau',
+  offlineTitle: 'Laisser un message',
+  nobodyOnline: 'Personne n’est disponible pour discuter en ce moment.',
+  departmentOffline: 'Personne du service {department} n’est disponible en ce moment.',
+  offlineAfterNoAgent:
+    'La discussion n’a pas pu démarrer : personne n’est disponible en ce moment. Ce que vous avez saisi est conservé ci-dessous.',
+  offlineIntro: 'Laissez un message et nous vous répondrons par e-mail.',
+  offlineSubmit: 'Envoyer le message',
+  offlineSubmitting: 'Envoi…',
+  offlineSentTitle: 'Message envoyé',
+  offlineSentText: 'Merci. Nous vous répondrons par e-mail.',
+  errorOfflineFailed: 'Nous n’avons pas pu envoyer votre message. Veuillez réessayer plus tard.',
+  errorConsentOffline: 'Veuillez accepter pour envoyer votre message.',
+  leaveMessage: 'Laisser un message',
+  backToChat: 'Retour au formulaire de discussion',
   noAgentOnline:
     'Tous nos conseillers sont hors ligne pour le moment, la discussion n’a donc pas pu démarrer. Vos informations sont enregistrées — veuillez réessayer plus tard.',
   welcomeBack: 'Bon retour parmi nous, {name}.',
