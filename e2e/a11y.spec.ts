@@ -9,6 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import {
+  defaultFixture,
   type EventLog,
   expect,
   hostUrl,
@@ -255,11 +256,57 @@ const STATES: State[] = [
     },
   },
   {
-    name: 'agents unavailable',
+    name: 'agents unavailable (no offline form)',
+    async reach(page, events) {
+      await resetStandin({ agentsOnline: false, settings: { Livechat_display_offline_form: false } });
+      await openForm(page, events);
+      await expect(dialog(page).getByText('No agents are available right now.')).toBeVisible();
+      return undefined;
+    },
+  },
+  {
+    name: 'offline form',
     async reach(page, events) {
       await resetStandin({ agentsOnline: false });
       await openForm(page, events);
-      await expect(dialog(page).getByText('No agents are available right now.')).toBeVisible();
+      await expect(dialog(page).getByRole('button', { name: 'Send message' })).toBeVisible();
+      return undefined;
+    },
+  },
+  {
+    name: 'offline form with validation errors',
+    async reach(page, events) {
+      await resetStandin({ agentsOnline: false });
+      await openForm(page, events);
+      await dialog(page).getByRole('button', { name: 'Send message' }).click();
+      await expect(dialog(page).getByText('Please fill in How can we help?.')).toBeVisible();
+      return undefined;
+    },
+  },
+  {
+    name: 'offline message sent',
+    async reach(page, events) {
+      await resetStandin({ agentsOnline: false });
+      await openForm(page, events);
+      await dialog(page).getByLabel('Name').fill('Ada Lovelace');
+      await dialog(page).getByLabel('Email').fill('ada@example.com');
+      await dialog(page).getByLabel('How can we help?').fill('Call me back, please.');
+      await dialog(page).getByRole('button', { name: 'Send message' }).click();
+      await expect(dialog(page).getByRole('heading', { name: 'Message sent' })).toBeVisible();
+      return undefined;
+    },
+  },
+  {
+    name: 'picked department has nobody online',
+    async reach(page, events) {
+      await resetStandin({
+        departments: defaultFixture().departments?.map((department) =>
+          department._id === 'dept-sales' ? { ...department, agentsOnline: false } : department,
+        ),
+      });
+      await openForm(page, events);
+      await dialog(page).getByLabel('Department').selectOption({ label: 'Sales' });
+      await expect(dialog(page).getByRole('button', { name: 'Leave a message' })).toBeVisible();
       return undefined;
     },
   },
@@ -689,7 +736,7 @@ for (const viewport of VIEWPORTS) {
       expect(await controls.count()).toBe(FORM_ORDER.length + 1); // + Close chat
       await measure(controls);
 
-      await resetStandin({ agentsOnline: false });
+      await resetStandin({ agentsOnline: false, settings: { Livechat_display_offline_form: false } });
       await page.reload();
       await events.waitFor('ready');
       await launcher(page).click();

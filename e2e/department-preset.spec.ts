@@ -65,11 +65,12 @@ test('by _id: one config request, the form shows with the department pre-selecte
   expect(await registerAndReadDepartment(page)).toBe('dept-support');
 });
 
-test('by the name of a department nobody is online for: that department is named, not "no agents" in general', async ({
+test('by the name of a department nobody is online for (no offline form): that department is named, not "no agents" in general', async ({
   page,
 }) => {
   const fixture = defaultFixture();
   await resetStandin({
+    settings: { Livechat_display_offline_form: false },
     departments: fixture.departments?.map((department) =>
       department._id === 'dept-sales' ? { ...department, agentsOnline: false } : department,
     ),

@@ -146,7 +146,7 @@ test.describe('stand-in control helpers', () => {
 
     await resetStandin();
     expect(await standinRequests()).toEqual([]);
-    expect(await standinState()).toEqual({ visitors: [], rooms: [], messages: [] });
+    expect(await standinState()).toEqual({ visitors: [], rooms: [], messages: [], offlineMessages: [] });
   });
 });
 

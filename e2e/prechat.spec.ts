@@ -138,12 +138,19 @@ test('errors show at the fields and nothing is sent; fixing them sends', async (
   await events.waitFor('room');
 });
 
-test('no agent online: the room request gets its own clear message', async ({ page, events }) => {
-  await resetStandin({ agentsOnline: false, settings: { Livechat_accept_chats_with_no_agents: true } });
+test('no agent online, no offline form: the room request gets its own clear message', async ({
+  page,
+  events,
+}) => {
+  const noOfflineForm = { Livechat_display_offline_form: false };
+  await resetStandin({
+    agentsOnline: false,
+    settings: { ...noOfflineForm, Livechat_accept_chats_with_no_agents: true },
+  });
   await page.goto(hostUrl('basic'));
   await openForm(page);
   // The server says online (accept-with-no-agents) ... then turns it off before the room is asked for.
-  await resetStandin({ agentsOnline: false });
+  await resetStandin({ agentsOnline: false, settings: noOfflineForm });
   await fillForm(page);
   await page.getByRole('button', { name: 'Start chat' }).click();
   await expect(page.getByText(/All our agents are offline right now/)).toBeVisible();
@@ -151,8 +158,8 @@ test('no agent online: the room request gets its own clear message', async ({ pa
   await expect(page.getByLabel('Name')).toHaveValue('Ada Lovelace');
 });
 
-test('agents unavailable is said before the visitor types anything', async ({ page }) => {
-  await resetStandin({ agentsOnline: false });
+test('agents unavailable (no offline form) is said before the visitor types anything', async ({ page }) => {
+  await resetStandin({ agentsOnline: false, settings: { Livechat_display_offline_form: false } });
   await page.goto(hostUrl('basic'));
   await openForm(page);
   await expect(page.getByText('No agents are available right now. Please come back later.')).toBeVisible();

@@ -2,7 +2,7 @@
 // It is an external file (not inline) so that pages with no inline script, or with a strict CSP, can use it.
 // Load it BEFORE the loader: it installs the same stub as the snippet, so its 'on' calls are queued and replayed.
 (() => {
-  const EVENTS = ['ready', 'open', 'close', 'submit', 'registered', 'room', 'error'];
+  const EVENTS = ['ready', 'open', 'close', 'submit', 'registered', 'room', 'offline-message', 'error'];
   window.__events = window.__events || [];
   window.RocketChatPrechat =
     window.RocketChatPrechat ||

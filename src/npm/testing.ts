@@ -27,9 +27,13 @@ export interface PrechatTestLabels {
   emailLabel?: string;
   phoneLabel?: string;
   departmentLabel?: string;
+  messageLabel?: string;
   submit?: string;
+  /** The offline form's button (shown instead of the chat form when nobody is online). */
+  offlineSubmit?: string;
   connectedTitle?: string;
   registeredTitle?: string;
+  offlineSentTitle?: string;
 }
 
 /** What `fillPrechat` fills in. Fields left out are not touched. */
@@ -41,6 +45,8 @@ export interface PrechatFillValues {
   department?: string;
   /** By the field's visible label: `{ Plan: 'Pro', 'Company ID': 'AC-1234' }`. A select is chosen by option label or value. */
   customFields?: Record<string, string>;
+  /** The visitor's question ("How can we help?"); on the offline form, the message. */
+  message?: string;
   /** Tick (true) or untick (false) the consent checkbox. */
   consent?: boolean;
 }
@@ -55,9 +61,12 @@ const EN = {
   emailLabel: 'Email',
   phoneLabel: 'Phone',
   departmentLabel: 'Department',
+  messageLabel: 'How can we help?',
   submit: 'Start chat',
+  offlineSubmit: 'Send message',
   connectedTitle: 'You are connected',
   registeredTitle: 'Thank you',
+  offlineSentTitle: 'Message sent',
 } satisfies Required<PrechatTestLabels>;
 
 const label = (key: keyof PrechatTestLabels, options?: PrechatHelperOptions) =>
@@ -79,12 +88,15 @@ async function setField(field: Locator, value: string): Promise<void> {
 }
 
 /**
- * Opens the form behind the launcher (the script-tag embed) and waits for its first field. An inline form
- * (`container`, or `<PrechatForm>`) is already open: do not call this for it.
+ * Opens the form behind the launcher (the script-tag embed) and waits for it: the chat form, or the offline
+ * form when nobody is online. An inline form (`container`, or `<PrechatForm>`) is already open: do not call this
+ * for it.
  */
 export async function openPrechat(scope: PrechatScope, options?: PrechatHelperOptions): Promise<void> {
   await scope.getByRole('button', { name: label('openChat', options), exact: true }).click();
-  await scope.getByRole('button', { name: label('submit', options), exact: true }).waitFor();
+  const chat = scope.getByRole('button', { name: label('submit', options), exact: true });
+  const offline = scope.getByRole('button', { name: label('offlineSubmit', options), exact: true });
+  await chat.or(offline).waitFor();
 }
 
 /** Fills the form by its labels. Fields absent from `values` are left as they are. */
@@ -102,6 +114,7 @@ export async function fillPrechat(
   for (const [fieldLabel, value] of Object.entries(values.customFields ?? {})) {
     await setField(byLabel(fieldLabel), value);
   }
+  if (values.message !== undefined) await byLabel(label('messageLabel', options)).fill(values.message);
   if (values.consent !== undefined) await scope.getByRole('checkbox').setChecked(values.consent);
 }
 
@@ -121,4 +134,15 @@ export async function expectPrechatConnected(
   const connected = scope.getByRole('heading', { name: label('connectedTitle', options), exact: true });
   const registered = scope.getByRole('heading', { name: label('registeredTitle', options), exact: true });
   await connected.or(registered).waitFor({ timeout: options?.timeout });
+}
+
+/** Sends the offline form ("Send message", or `labels.offlineSubmit`) and waits until it says the message was sent. */
+export async function sendOfflineMessage(
+  scope: PrechatScope,
+  options?: PrechatHelperOptions & { timeout?: number },
+): Promise<void> {
+  await scope.getByRole('button', { name: label('offlineSubmit', options), exact: true }).click();
+  await scope
+    .getByRole('heading', { name: label('offlineSentTitle', options), exact: true })
+    .waitFor({ timeout: options?.timeout });
 }

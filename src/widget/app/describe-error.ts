@@ -95,8 +95,11 @@ function describeOfflineRejection(
 ): DescribedError {
   const named = /(?:property '|^\/)(\w+)/.exec(error.serverError)?.[1];
   const field = model.fields.find((candidate) => candidate.name === named && !candidate.custom);
-  if (!field) described.message = t('errorOfflineFailed');
-  else if (error.serverError.includes('required')) {
+  if (!field) {
+    // Rocket.Chat's one failure text carries no errorType: the event gets a stable code instead.
+    if (error.code !== 'invalid-params') described.code = 'offline-message-failed';
+    described.message = t('errorOfflineFailed');
+  } else if (error.serverError.includes('required')) {
     described.fieldErrors.push([field.name, t('errorRequired', { label: field.label })]);
   } else {
     const wrong = field.name === 'email' ? t('errorEmail') : t('errorPattern', { label: field.label });

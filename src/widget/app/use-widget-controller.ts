@@ -130,10 +130,10 @@ export function useWidgetController(deps: ControllerDeps) {
   }, []);
 
   // A later prefill rebuilds the model too (its modes may hide or lock fields); the form keeps what was typed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again; leaving: back from the offline form, the chat form starts from the draft both kept
   const model = useMemo(
     () => withDraft(chatFormModel(config, options, prefill, t, locale), loadDraft()),
-    [config, options, prefill, t, locale, generation],
+    [config, options, prefill, t, locale, generation, leaving],
   );
   // Built only when shown. Carried values win over the draft: storage may be blocked, the carry never is.
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again

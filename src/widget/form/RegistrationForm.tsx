@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Fragment, useEffect, useId, useMemo, useRef } from 'react';
+import { type FormEvent, Fragment, useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -81,6 +81,7 @@ export function RegistrationForm({
   });
   const idPrefix = useId();
   const sending = useRef(false);
+  const sent = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errorCount = Object.keys(errors).length;
 
@@ -130,19 +131,23 @@ export function RegistrationForm({
     if (shown.length) void trigger(shown.map(([name]) => name));
   }, [schema, trigger]);
 
-  const submit = handleSubmit(async (values) => {
-    // One request however often Enter or the button is pressed while one is on its way.
-    if (sending.current || blocked) return;
-    sending.current = true;
-    try {
-      const failure = await onSubmit(values);
-      failure?.fieldErrors.forEach(([name, message], index) => {
-        setError(name, { type: 'server', message }, { shouldFocus: index === 0 });
-      });
-    } finally {
-      sending.current = false;
-    }
+  const checkThenSend = handleSubmit(async (values) => {
+    const failure = await onSubmit(values);
+    if (!failure) sent.current = true;
+    failure?.fieldErrors.forEach(([name, message], index) => {
+      setError(name, { type: 'server', message }, { shouldFocus: index === 0 });
+    });
   });
+  // One request however often Enter or the button is pressed while the values are checked (the phone check is
+  // async) or sent — and none once this form has done its work, before the next screen replaces it.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sending.current || sent.current || blocked) return;
+    sending.current = true;
+    void checkThenSend(event).finally(() => {
+      sending.current = false;
+    });
+  };
 
   return (
     <form className="rcp-form" noValidate onSubmit={submit} aria-busy={busy} ref={formRef}>
@@ -161,22 +166,18 @@ export function RegistrationForm({
             error={errors[field.name]?.message}
             onFocus={field.name === 'phone' ? onPhoneFocus : undefined}
           />
-          {field.name === 'department' && onDepartmentChange && (
-            // Always in the page, so that a screen reader hears the notice when it appears.
-            <div role="status">
-              {departmentNotice && (
-                <div className="rcp-note rcp-notice">
-                  <p className="rcp-alert-text">{departmentNotice.text}</p>
-                  {departmentNotice.action && (
-                    <button
-                      type="button"
-                      className="rcp-button rcp-button-secondary"
-                      onClick={() => departmentNotice.action?.run(getValues())}
-                    >
-                      {departmentNotice.action.label}
-                    </button>
-                  )}
-                </div>
+          {field.name === 'department' && departmentNotice && (
+            // An alert: announced as it appears, where the choice was made, and it asks for a decision.
+            <div className="rcp-note rcp-notice" role="alert">
+              <p className="rcp-alert-text">{departmentNotice.text}</p>
+              {departmentNotice.action && (
+                <button
+                  type="button"
+                  className="rcp-button rcp-button-secondary"
+                  onClick={() => departmentNotice.action?.run(getValues())}
+                >
+                  {departmentNotice.action.label}
+                </button>
               )}
             </div>
           )}
