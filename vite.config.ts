@@ -84,6 +84,18 @@ export default defineConfig(({ mode }): UserConfig => {
     // The loader has no for…in; the bundles with React, zod and libphonenumber-js do (src/dev/own-keys-for-in.ts).
     plugins: mode === 'widget' ? [react(), ownKeysForIn()] : mode === 'phone' ? [ownKeysForIn()] : [],
     publicDir: false,
+    // widget.js bundles React 18.3 (npm aliases react-18, react-dom-18), not 19: 19 KB brotli smaller, and the
+    // form runs on both — the npm package takes the site's React, ^18.3 or ^19. Every import of React, ours and
+    // the libraries', resolves to the one copy.
+    resolve:
+      mode === 'widget'
+        ? {
+            alias: [
+              { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+              { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+            ],
+          }
+        : undefined,
     // Lib mode leaves process.env.NODE_ENV in place: without this React ships its dev build (and throws).
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {

@@ -1,14 +1,15 @@
 /**
  * loader.js — the only file a site owner references. It reads its options, asks Rocket.Chat for the livechat
- * config (one simple cross-origin GET, no preflight), draws the launcher, and preloads the form bundle when the
- * browser is idle. The form itself (React) loads only when it is needed, and owns the panel from then on.
+ * config (one simple cross-origin GET, no preflight) while the form bundle downloads beside it, draws the
+ * launcher, and mounts the form (closed) when the browser is idle, or at the first click. The form (React) owns
+ * the panel from then on.
  * Budget: see src/dev/check-size.mjs.
  */
 
 import { isHexColour } from '../shared/checks.ts';
 import { documentGetter, ownGlobal } from '../shared/dom-clobbering.ts';
 import { configUrl, fetchConfigJson, readLoaderConfig } from '../shared/livechat-config.ts';
-import { loadScript, preloadScript } from '../shared/load-script.ts';
+import { loadScript, preloadScript, whenIdle } from '../shared/load-script.ts';
 import { logError, logWarn } from '../shared/log.ts';
 import { textColorOn } from '../shared/styles.ts';
 import { forgetVisitor, readStoredToken } from '../shared/visitor-token.ts';
@@ -122,6 +123,9 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
     const root = element.attachShadow({ mode: 'open' });
     ((container as Element | undefined) || documentGetter('body')).append(element);
 
+    // The form bundle starts downloading now, beside the config request: a visitor who clicks the moment the
+    // launcher shows finds it (nearly) there. It runs only later — at idle, or at the click.
+    preloadScript(widgetUrl, nonce());
     // A department that is not a string is reported by the form; the config request just asks about it as text.
     const department = checked.department as string | undefined;
     ready = fetchConfigJson(configUrl(checked.serverUrl, { token: readStoredToken(), department }))
@@ -145,21 +149,15 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
           element.style.setProperty('--rcp-accent', accent);
           element.style.setProperty('--rcp-on-accent', textColorOn(accent));
         }
-        if (theme?.position === 'left') element.classList.add('rcp-left');
+        if ((theme?.position ?? config.position) === 'left') element.classList.add('rcp-left');
         // English until the form bundle (and its catalogs) loads, unless the site owner named it.
         const label = (checked.labels as { openChat?: unknown } | undefined)?.openChat;
         launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
           mountWidget(checked, root, configJson, (handle) => handle.toggle()),
         );
-        // With Rocket.Chat's own widget on the page, the form mounts when the browser is idle (not only preloads):
-        // it decides which of the two launchers shows, so the visitor never sees two.
-        preloadScript(
-          widgetUrl,
-          nonce(),
-          checked.handoff === 'rocketchat'
-            ? () => mountWidget(checked, root, configJson, () => {})
-            : undefined,
-        );
+        // The form mounts, closed, when the browser is idle: a click then only opens it. With Rocket.Chat's own
+        // widget on the page it also decides which of the two launchers shows, so the visitor never sees two.
+        whenIdle(() => mountWidget(checked, root, configJson, () => {}));
         events.emit('ready', undefined);
         return configJson;
       });

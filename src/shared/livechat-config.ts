@@ -29,6 +29,8 @@ export interface LoaderConfig {
   enabled: boolean;
   /** The server's theme colour as sent: the loader uses it only when it is a `#rrggbb` (`isHexColour`). */
   color: unknown;
+  /** The server's launcher side (`Livechat_widget_position`), used when the site names none. */
+  position: unknown;
   /** Rocket.Chat's visitor document for the token sent, for `getVisitor` (passed on as it came). */
   guest?: unknown;
 }
@@ -40,9 +42,11 @@ export interface LoaderConfig {
 export function readLoaderConfig(json: unknown): LoaderConfig {
   // Object(x) is {} for null and undefined, a wrapper for other primitives: reading a property is always safe.
   const config: { enabled?: unknown; theme?: unknown; guest?: unknown } = Object(Object(json).config);
+  const theme = Object(config.theme);
   return {
     enabled: config.enabled !== false,
-    color: Object(config.theme).color,
+    color: theme.color,
+    position: theme.position,
     guest: config.guest,
   };
 }

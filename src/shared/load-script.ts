@@ -19,18 +19,17 @@ export function loadScript(src: string, nonce: string): Promise<void> {
   });
 }
 
-/**
- * When the browser is idle (after 1.5 s where there is no requestIdleCallback): warms the cache with the form
- * bundle without running it — or, given `instead`, runs that (the loader then mounts the form itself).
- */
-export function preloadScript(href: string, nonce: string, instead?: () => void): void {
-  (window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1500)))(() => {
-    if (instead) return instead();
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'script';
-    link.href = href;
-    if (nonce) link.nonce = nonce;
-    documentGetter('head').append(link);
-  });
+/** Starts downloading a script now, without running it: `loadScript` later finds it in the cache. */
+export function preloadScript(href: string, nonce: string): void {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'script';
+  link.href = href;
+  if (nonce) link.nonce = nonce;
+  documentGetter('head').append(link);
+}
+
+/** Runs `callback` when the browser is idle (after 1.5 s where there is no requestIdleCallback). */
+export function whenIdle(callback: () => void): void {
+  (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1500)))(callback);
 }

@@ -225,16 +225,44 @@ describe('loader.js', () => {
     delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
   });
 
-  it('with handoff "rocketchat", mounts the form when the page is idle (it decides which launcher shows)', async () => {
-    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
-    const mount = fakeWidget();
-    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
-    snippet(['init', { serverUrl: SERVER, handoff: 'rocketchat' }]);
+  for (const handoff of ['event', 'rocketchat']) {
+    it(`starts downloading the form at once and mounts it, closed, when the page is idle (handoff "${handoff}")`, async () => {
+      server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+      const mount = fakeWidget();
+      (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+      snippet(['init', { serverUrl: SERVER, handoff }]);
+      await runLoader();
+      // Before the config answers: the bundle is on its way, not run.
+      const preloads = [...document.head.querySelectorAll('link')].filter((link) => link.rel === 'preload');
+      expect(preloads.map((link) => [link.href, link.as])).toContainEqual([
+        'https://cdn.example.com/rocketchat-prechat/widget/widget.js',
+        'script',
+      ]);
+      await waitFor(() => expect(launcher()).toBeTruthy());
+      expect(mount).not.toHaveBeenCalled();
+      // jsdom has no requestIdleCallback: the loader's fallback runs it 1.5 s later.
+      // (Loaders of earlier tests, idle too, may mount into this fake as well: this one's options are among them.)
+      await waitFor(
+        () => expect(mount.mock.calls.map(([context]) => context.options.handoff)).toContain(handoff),
+        { timeout: 3000 },
+      );
+      // Mounted closed: nothing was opened.
+      expect(launcher()?.getAttribute('aria-expanded')).not.toBe('true');
+      delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+    });
+  }
+
+  it("puts the launcher on the server's side (Livechat_widget_position) unless the site names one", async () => {
+    const left = configAnswer({ theme: { title: 'Acme', color: '#C1272D', position: 'left' } });
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(left)));
+    snippet(['init', { serverUrl: SERVER }]);
     await runLoader();
     await waitFor(() => expect(launcher()).toBeTruthy());
-    // jsdom has no requestIdleCallback: the loader's fallback runs it 1.5 s later.
-    await waitFor(() => expect(mount).toHaveBeenCalledTimes(1), { timeout: 3000 });
-    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+    expect(hosts()[0]?.classList.contains('rcp-left')).toBe(true);
+    window.RocketChatPrechat?.('destroy');
+    window.RocketChatPrechat?.('init', { serverUrl: SERVER, theme: { position: 'right' } });
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    expect(hosts()[0]?.classList.contains('rcp-left')).toBe(false);
   });
 
   it('destroy removes the widget, and init works again afterwards', async () => {
