@@ -8,8 +8,10 @@
  * departments, two public custom fields), host pages on :5174 (ours.html: the README's snippet with phone and
  * question hidden; official.html: Rocket.Chat's install snippet), and ONE static origin (:5175) serving both
  * widgets' files gzipped alike (level 9): our loader.js and widget/, and the official widget's build under
- * /livechat, its index.html carrying `SERVER_URL` = the stand-in, as Rocket.Chat writes it. Both forms show Name,
- * Email, Department (Sales, Support), Plan and Company ID. The official widget's iframe (:5175 in a :5174 page)
+ * /livechat, its index.html carrying `SERVER_URL` as Rocket.Chat writes it. That is the static origin itself, which
+ * forwards /api to the stand-in: in Rocket.Chat the widget's iframe and the API share one origin, and cross-origin
+ * each of its JSON requests would wait for a CORS preflight. Ours calls the stand-in cross-origin, as designed (simple
+ * requests, no preflight). Both forms show Name, Email, Department (Sales, Support), Plan and Company ID. The official widget's iframe (:5175 in a :5174 page)
  * is same-site, so Chromium keeps it in the page's renderer process (site isolation is per site, not per origin):
  * its script time, heap and CPU throttling are the page's; the benchmark checks that no out-of-process iframe
  * target exists and warns otherwise.
@@ -17,18 +19,24 @@
  * Per profile (desktop: unthrottled; mobile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 4× CPU slowdown via
  * CDP), BENCH_RUNS rounds of: ours, official (each clicked as soon as its launcher shows), then ours again clicked
  * after 3 s idle (the loader preloads widget.js when the browser is idle). One browser process, a fresh context
- * (cold cache) per run. Per run (run.ts), timed in Node around Playwright calls (so each includes a few ms of
- * Playwright round trips, alike for both):
+ * (cold cache) per run. Per run (run.ts):
  *   launcher visible    navigation start → the launcher button is visible (ours: "Open chat" in our shadow root;
- *                       official: its button inside #rocketchat-iframe)
- *   click → Name usable click → one character typed into the Name field shows in its value (type, read, retry)
+ *                       official: its button inside #rocketchat-iframe), timed in Node around page.goto and
+ *                       Playwright's wait (a few ms of round trips, alike for both)
+ *   click → Name usable Playwright clicks the launcher as soon as it shows, then types one "x" into the Name field
+ *                       (retrying until Node reads it back from the field's value); timed in the widget's frame:
+ *                       the click event → the last `input` event that put the "x" in, so Playwright's round trips
+ *                       after the click and after typing are not counted (its wait for the field to be visible,
+ *                       stable and editable before it types still is: up to a few hundred ms on mobile, both widgets)
  *   after idle preload  the same, ours only, clicked after 3 s idle
- *   page load → usable  navigation start → usable, in the click-at-once run
- *   script ms           CDP Performance.getMetrics ScriptDuration at usable (main-thread JS since navigation,
- *                       the same-process iframe included)
+ *   page load → usable  the page's navigation start (`performance.timeOrigin`) → that `input` event, in the
+ *                       click-at-once run (the iframe's stamps are on the same wall clock); unlike the click
+ *                       column, it includes Playwright's checks before it clicks (visible, stable, hit target)
+ *   script ms           CDP Performance.getMetrics ScriptDuration once Node has read the "x" back (main-thread JS
+ *                       since navigation, the same-process iframe included)
  *   KB before click     encodedDataLength of the responses from the widget origins (:5175, :3100) finished before
  *                       the click: compressed bodies plus headers, host page excluded, WebSocket frames excluded
- *   heap MB             JSHeapUsedSize at usable (no forced GC)
+ *   heap MB             JSHeapUsedSize at the same moment (no forced GC)
  * The table gives each widget's median and the ratio row: the median of the per-round ratios ours/official (the
  * idle column: ours after idle / official at once). Then, per preset department of ours (none, by `_id`, by
  * name), the GET livechat/config requests before the launcher and in all until Name is usable: Rocket.Chat answers

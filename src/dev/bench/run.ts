@@ -1,6 +1,14 @@
 /** One cold run of one widget: a fresh browser context, CDP throttling and counters, timings from Node. */
 import { performance } from 'node:perf_hooks';
-import type { Browser, CDPSession, FrameLocator, Locator, Page } from '@playwright/test';
+import type {
+  Browser,
+  BrowserContext,
+  CDPSession,
+  Frame,
+  FrameLocator,
+  Locator,
+  Page,
+} from '@playwright/test';
 import { HOSTS } from './servers.ts';
 
 export type Profile = { latency: number; download: number; upload: number; cpu: number } | undefined;
@@ -17,6 +25,8 @@ export type Widget = {
   url: string;
   /** Where the widget draws: the page (our shadow root, which locators pierce) or the official widget's iframe. */
   scope(page: Page): Scope;
+  /** The frame whose clock stamps the click and the typed character (run.ts, `stampEvents`). */
+  frame(page: Page): Frame | undefined;
   launcher(scope: Scope): Locator;
 };
 
@@ -24,6 +34,7 @@ export const widgets = {
   ours: {
     url: `${HOSTS}/ours.html`,
     scope: (page) => page,
+    frame: (page) => page.mainFrame(),
     launcher: (scope) => scope.getByRole('button', { name: 'Open chat' }),
   },
   // Rocket.Chat's snippet adds an iframe (#rocketchat-iframe); minimised, it shows only its launcher, a button
@@ -31,6 +42,7 @@ export const widgets = {
   official: {
     url: `${HOSTS}/official.html`,
     scope: (page) => page.frameLocator('#rocketchat-iframe'),
+    frame: (page) => page.frames().find((frame) => frame.url().endsWith('/livechat')),
     launcher: (scope) => scope.getByRole('button', { name: 'R', exact: true }),
   },
 } satisfies Record<string, Widget>;
@@ -65,6 +77,26 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
 }
 
+type Stamps = { click?: number; typed?: number };
+
+/**
+ * In every frame, before any of its scripts: the wall-clock time (`performance.timeOrigin + now()`, one clock
+ * for the page and its iframe) of the first click, and of the last `input` event that put an "x" in a field.
+ * Stamped in the page, so Playwright's round trips after the click and after the typing are not counted.
+ */
+async function stampEvents(context: BrowserContext): Promise<void> {
+  // A string, not a function: tsx would wrap a function's inner functions in a `__name` helper the page lacks.
+  await context.addInitScript(`{
+    const now = () => performance.timeOrigin + performance.now();
+    const stamps = (window.__benchStamps = {});
+    addEventListener('click', () => (stamps.click ??= now()), true);
+    addEventListener('input', (event) => {
+      const field = event.composedPath()[0];
+      if (field instanceof HTMLInputElement && field.value.includes('x')) stamps.typed = now();
+    }, true);
+  }`);
+}
+
 /** Types one character into the Name field, until it shows in the field's value. */
 async function typeIntoName(scope: Scope): Promise<void> {
   const name = scope.getByRole('textbox', { name: /^Name/ });
@@ -75,13 +107,14 @@ async function typeIntoName(scope: Scope): Promise<void> {
 }
 
 /**
- * Navigation → launcher visible; click as soon as it shows (or after `idleMs`) → a character typed into Name
- * shows. Bytes are what the widget's origins sent (the static origin and the API: not the host page) before the
+ * Navigation → launcher visible (timed in Node: goto → Playwright sees it); click as soon as it shows (or after
+ * `idleMs`) → a character typed into Name shows (the page's own stamps, once Node has read the "x" back). Bytes are what the widget's origins sent (the static origin and the API: not the host page) before the
  * click, as Chromium counts them (`encodedDataLength`: compressed body and headers).
  */
 export async function run(browser: Browser, widget: Widget, profile: Profile, idleMs = 0): Promise<Sample> {
   const context = await browser.newContext();
   try {
+    await stampEvents(context);
     const page = await context.newPage();
     const cdp = await instrument(page, profile);
     const urls = new Map<string, string>();
@@ -97,15 +130,16 @@ export async function run(browser: Browser, widget: Widget, profile: Profile, id
     const launcherShown = performance.now();
     if (idleMs) await page.waitForTimeout(idleMs);
     const kbBeforeClick = bytes / 1024;
-    const clicked = performance.now();
     await widget.launcher(scope).click();
     await typeIntoName(scope);
-    const usable = performance.now();
     const { ScriptDuration = Number.NaN, JSHeapUsedSize = Number.NaN } = await metrics(cdp);
+    const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    const { click = Number.NaN, typed = Number.NaN } =
+      (await widget.frame(page)?.evaluate(() => Reflect.get(window, '__benchStamps') as Stamps)) ?? {};
     return {
       launcher: launcherShown - began,
-      clickToUsable: usable - clicked,
-      loadToUsable: usable - began,
+      clickToUsable: typed - click,
+      loadToUsable: typed - navigationStart,
       scriptMs: ScriptDuration * 1000,
       kbBeforeClick,
       heapMb: JSHeapUsedSize / 1024 / 1024,
