@@ -54,7 +54,7 @@ export function App(props: AppProps) {
     serverOfflineTitle && serverOfflineTitle !== ROCKET_CHAT_OFFLINE_TITLE
       ? serverOfflineTitle
       : t('offlineTitle');
-  const offlineShown = state.offline && screen === 'form';
+  const offlineShown = state.offline && (screen === 'form' || screen === 'offline-sent');
   const title = offlineShown && state.offlineFormOn ? offlineTitle : config?.theme?.title || t('title');
   // The site's colour wins; else the server's offline colour while the offline form is shown.
   const offlineColor = config?.theme?.offlineColor;
