@@ -376,7 +376,8 @@ test('axe: no violations with a consent checkbox and a link, empty and with erro
     };
     await page.goto(hostUrl('options', `?options=${encodeURIComponent(JSON.stringify(options))}`));
     await events.waitFor('ready');
-    await launcher(page).click();
+    // Named in the page's language once the form has mounted (when the browser is idle), in English before.
+    await page.getByRole('button', { name: /^(Open chat|فتح المحادثة)$/ }).click();
     const checkbox = page.getByRole('checkbox');
     await expect(checkbox).toBeVisible();
     await settle(page);

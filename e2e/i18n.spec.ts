@@ -7,6 +7,13 @@ import type { Page } from '@playwright/test';
 import { fillPrechat } from '../src/npm/testing.ts';
 import { expect, hostUrl, resetStandin, standinRequests, test } from './support/test.ts';
 
+/**
+ * Clicks the launcher whichever language it speaks yet: the loader names it in English (or `labels.openChat`), the
+ * form renames it in the visitor's language once it has mounted, when the browser is idle. The specs assert that
+ * name where it matters.
+ */
+const openLauncher = (page: Page) => page.locator('.rcp-launcher').click();
+
 const withOptions = (options: Record<string, unknown>) =>
   hostUrl('options', `?options=${encodeURIComponent(JSON.stringify(options))}`);
 
@@ -62,7 +69,7 @@ test.describe('the locale option wins over the page, the browser and the server'
     await page.goto(
       languagePage({ lang: 'de', options: { locale: 'fr', colour: '#fff', theme: { color: 'red' } } }),
     );
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await openLauncher(page);
     await expect(page.getByRole('button', { name: 'Démarrer la discussion' })).toBeVisible();
     await expect(page.getByLabel('Nom')).toBeVisible();
     // Once the form has loaded, the launcher speaks the visitor's language too.
@@ -92,8 +99,7 @@ test("a pt-BR page on an English server speaks Portuguese, and its phone numbers
 }) => {
   await resetStandin({ settings: { Language: 'en' } });
   await page.goto(languagePage({ lang: 'pt-BR' }));
-  // The loader names the launcher in English until the form bundle is there.
-  await page.getByRole('button', { name: 'Open chat' }).click();
+  await openLauncher(page);
   await expect(page.getByRole('button', { name: 'Iniciar chat' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Abrir chat' })).toBeVisible();
   expect((await layout(page)).lang).toBe('pt-BR');
@@ -116,7 +122,7 @@ test.describe("a page with no lang speaks the browser's language", () => {
   test('a French browser, an English server: French', async ({ page }) => {
     await resetStandin({ settings: { Language: 'en' } });
     await page.goto(languagePage());
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await openLauncher(page);
     await expect(page.getByRole('button', { name: 'Démarrer la discussion' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Ouvrir la discussion' })).toBeVisible();
     expect((await layout(page)).lang).toBe('fr');
@@ -128,7 +134,7 @@ test.describe("a page language we do not speak falls back to the browser's", () 
   test('a Japanese page, a pt-PT browser, an English server: the pt-BR catalog', async ({ page }) => {
     await resetStandin({ settings: { Language: 'en' } });
     await page.goto(languagePage({ lang: 'ja' }));
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await openLauncher(page);
     await expect(page.getByRole('button', { name: 'Iniciar chat' })).toBeVisible();
     expect((await layout(page)).lang).toBe('pt-BR');
   });
@@ -139,7 +145,7 @@ test.describe("the server's Language comes after the page's and the browser's", 
   test('no lang, a Japanese browser, a German server: German', async ({ page }) => {
     await resetStandin({ settings: { Language: 'de' } });
     await page.goto(languagePage());
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await openLauncher(page);
     await expect(page.getByRole('button', { name: 'Chat starten' })).toBeVisible();
     expect((await layout(page)).lang).toBe('de');
   });
@@ -149,7 +155,7 @@ test('a page that switches its language is followed on the next open; what was t
   page,
 }) => {
   await page.goto(languagePage({ lang: 'pt-BR' }));
-  await page.getByRole('button', { name: 'Open chat' }).click();
+  await openLauncher(page);
   await page.getByLabel('Nome').fill('Ana');
   await page.getByRole('button', { name: 'Fechar chat' }).click();
 
@@ -167,7 +173,7 @@ for (const [locale, submit] of [
 ] as const) {
   test(`${locale} lays the form out right to left`, async ({ page }) => {
     await page.goto(withOptions({ locale }));
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await openLauncher(page);
     await expect(page.getByRole('button', { name: submit })).toBeVisible();
     const rtl = await layout(page);
     expect(rtl.dir).toBe('rtl');
@@ -177,7 +183,7 @@ for (const [locale, submit] of [
     expect(rtl.close?.right ?? 0).toBeLessThanOrEqual(rtl.title?.left ?? 0);
 
     await page.goto(withOptions({ locale: 'en' }));
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await openLauncher(page);
     await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
     const ltr = await layout(page);
     expect(ltr.dir).toBe('ltr');

@@ -68,23 +68,27 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
     use: (handle: WidgetHandle) => void,
   ): void {
     widget ??= loadWidgetModule()
-      .then((module) =>
-        module.mount({
-          options: checked,
-          root,
-          launcher,
-          configJson,
-          prefill,
-          baseUrl,
-          nonce: nonce(),
-          emit(name, detail) {
-            if (name === 'registered') registered = detail as EventMap['registered'];
-            events.emit(name, detail);
-          },
-        }),
+      .then(
+        (module) =>
+          module.mount({
+            options: checked,
+            root,
+            launcher,
+            configJson,
+            prefill,
+            baseUrl,
+            nonce: nonce(),
+            emit(name, detail) {
+              if (name === 'registered') registered = detail as EventMap['registered'];
+              events.emit(name, detail);
+            },
+          }),
+        (error) => {
+          widget = undefined; // not loaded: the next open tries again (a form that failed to mount would fail again)
+          throw error;
+        },
       )
       .catch((error) => {
-        widget = undefined; // the next open tries again
         logError(error);
         events.emit('error', { code: 'widget-load-failed', message: error.message });
         // Reported once, here: whatever waits for this form (a click, open, prefill) just never runs.

@@ -93,7 +93,10 @@ async function setField(field: Locator, value: string): Promise<void> {
  * for it.
  */
 export async function openPrechat(scope: PrechatScope, options?: PrechatHelperOptions): Promise<void> {
-  await scope.getByRole('button', { name: label('openChat', options), exact: true }).click();
+  // The loader names the launcher in English (or `labels.openChat`) until the form has mounted, when the browser
+  // is idle; from then on it speaks the visitor's language. Either name is this one launcher.
+  const named = (name: string) => scope.getByRole('button', { name, exact: true });
+  await named(label('openChat', options)).or(named(EN.openChat)).click();
   const chat = scope.getByRole('button', { name: label('submit', options), exact: true });
   const offline = scope.getByRole('button', { name: label('offlineSubmit', options), exact: true });
   await chat.or(offline).waitFor();

@@ -156,7 +156,7 @@ export function mount(context: WidgetContext): WidgetHandle {
   const crashed = (retry: () => void) => (
     <CrashedPanel store={store} launcher={launcher} onClose={() => close(true)} onRetry={retry} />
   );
-  if (options.handoff === 'rocketchat') showOneLauncher(tokens.get(), launcher);
+  if (options.handoff === 'rocketchat') showOneLauncher(tokens.peek(), launcher);
   root.render(
     <QueryClientProvider client={queryClient}>
       <ErrorBoundary
@@ -208,7 +208,7 @@ export function mount(context: WidgetContext): WidgetHandle {
       store.update({ prefill: {}, generation: store.get().generation + 1 });
       // Rocket.Chat's widget keeps the last visitor in its own iframe storage, which we cannot reach: it is
       // hidden again, and only a new hand-off gives it the next visitor's token.
-      if (options.handoff === 'rocketchat') showOneLauncher(tokens.get(), launcher);
+      if (options.handoff === 'rocketchat') showOneLauncher(tokens.peek(), launcher);
     },
     destroy() {
       root.unmount();

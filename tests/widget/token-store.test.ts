@@ -11,8 +11,17 @@ describe('the visitor token', () => {
     expect(first.persistent).toBe(true);
   });
 
+  it('is not created, nor stored, until a registration asks for it: a page view stores nothing', () => {
+    const store = createTokenStore();
+    expect(store.peek()).toBeNull();
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    const token = store.get();
+    expect(store.peek()).toBe(token);
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(token);
+  });
+
   it('differs between visitors', () => {
-    const a = createTokenStore().reset();
+    const a = createTokenStore().get();
     localStorage.clear();
     expect(createTokenStore().get()).not.toBe(a);
   });
@@ -37,7 +46,9 @@ describe('the visitor token', () => {
     const store = createTokenStore();
     store.set('older-visitor-token');
     expect(createTokenStore().get()).toBe('older-visitor-token');
-    const fresh = store.reset();
+    store.reset();
+    expect(store.peek()).toBeNull();
+    const fresh = store.get();
     expect(fresh).not.toBe('older-visitor-token');
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(fresh);
   });
@@ -53,13 +64,15 @@ describe('the visitor token', () => {
     expect(store.get()).toBe('adopted');
   });
 
-  it('notices a full storage', () => {
+  it('notices a full storage when the token is first stored', () => {
     const full = {
       getItem: () => null,
       setItem: () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
     } as unknown as Storage;
-    expect(createTokenStore(() => full).persistent).toBe(false);
+    const store = createTokenStore(() => full);
+    store.get();
+    expect(store.persistent).toBe(false);
   });
 });

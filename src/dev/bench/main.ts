@@ -18,11 +18,12 @@
  *
  * Per profile (desktop: unthrottled; mobile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 4× CPU slowdown via
  * CDP), BENCH_RUNS rounds of: ours, official (each clicked as soon as its launcher shows), then ours again clicked
- * after 3 s idle (the loader preloads widget.js when the browser is idle). One browser process, a fresh context
+ * after 3 s idle (by then the loader has mounted our form, closed). One browser process, a fresh context
  * (cold cache) per run. Per run (run.ts):
- *   launcher visible    navigation start → the launcher button is visible (ours: "Open chat" in our shadow root;
- *                       official: its button inside #rocketchat-iframe), timed in Node around page.goto and
- *                       Playwright's wait (a few ms of round trips, alike for both)
+ *   launcher visible    the page's navigation start (`performance.timeOrigin`) → the first animation frame in which
+ *                       the launcher is rendered (ours: "Open chat" in our shadow root; official: the button of its
+ *                       #rocketchat-iframe), stamped in the page by an init script, so Playwright's polling is not
+ *                       counted
  *   click → Name usable Playwright clicks the launcher as soon as it shows, then types one "x" into the Name field
  *                       (retrying until Node reads it back from the field's value); timed in the widget's frame:
  *                       the click event → the last `input` event that put the "x" in, so Playwright's round trips

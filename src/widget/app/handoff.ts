@@ -33,10 +33,10 @@ function handedOffToken(): string | null {
  * time. A visitor already handed off continues in Rocket.Chat's widget, so ours stays hidden and theirs shows;
  * anyone else sees only ours until the hand-off (theirs would sit on the same corner of the page).
  */
-export function showOneLauncher(token: string, launcher: LauncherHandle | undefined): void {
+export function showOneLauncher(token: string | null, launcher: LauncherHandle | undefined): void {
   const queue = livechatQueue();
   if (!queue) return; // not on this page: nothing to coordinate (the hand-off itself says so)
-  const continuing = handedOffToken() === token;
+  const continuing = token !== null && handedOffToken() === token;
   launcher?.setHidden(continuing);
   queue(function () {
     if (continuing) this.showWidget();

@@ -17,7 +17,7 @@ export function useConfigQuery(
 ) {
   return useQuery({
     queryKey: ['livechat', 'config', department ?? null],
-    queryFn: () => api.config({ token: tokens.get(), department }),
+    queryFn: () => api.config({ token: tokens.peek() ?? undefined, department }),
     initialData,
     enabled,
     staleTime: Number.POSITIVE_INFINITY,

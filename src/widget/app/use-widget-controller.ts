@@ -150,7 +150,7 @@ export function useWidgetController(deps: ControllerDeps) {
 
   // Known visitor: every required field is known (prefilled, or config.guest for the stored token), so the form
   // does not ask again — it goes straight to the room when the panel opens.
-  const guest = config?.guest?.token === tokens.get() ? config.guest : undefined;
+  const guest = config?.guest && config.guest.token === tokens.peek() ? config.guest : undefined;
   const prefilled = hasPrefill(prefill);
   const known = isKnownVisitor(model, prefilled || !!guest, t);
 

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FormEvent, Fragment, useEffect, useId, useMemo, useRef } from 'react';
+import { type FormEvent, Fragment, memo, useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -43,8 +43,11 @@ export interface DepartmentNotice {
   action?: { label: string; run: (values: FormValues) => void };
 }
 
-/** The registration form itself: fields, consent, errors and the submit button. */
-export function RegistrationForm({
+/**
+ * The registration form itself: fields, consent, errors and the submit button. Memoised: opening the panel (the
+ * form was mounted closed, at idle) re-renders the frame around it, not the form.
+ */
+export const RegistrationForm = memo(function RegistrationForm({
   model,
   t,
   normalisePhone,
@@ -228,4 +231,4 @@ export function RegistrationForm({
       </button>
     </form>
   );
-}
+});

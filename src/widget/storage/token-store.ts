@@ -16,11 +16,17 @@ export const isUsableToken = (value: unknown): value is string =>
   typeof value === 'string' && /^[\x21-\x7e]{1,256}$/.test(value);
 
 export interface TokenStore {
+  /**
+   * The visitor's token for a request that registers them: the stored one, else a new one, stored from now on.
+   * Created only here, so a page view where nobody registers stores nothing (the form mounts on every page, closed).
+   */
   get(): string;
+  /** The token of a visitor who registered before (stored, or adopted on this page), else null: nothing is created. */
+  peek(): string | null;
   /** Adopt another token (Rocket.Chat answers with an older visitor's token on a phone match, CONTRACT.md §1.3). */
   set(token: string): void;
-  /** Forget this visitor: a new token. */
-  reset(): string;
+  /** Forget this visitor: the next registration gets a new token. */
+  reset(): void;
   /** False when localStorage is blocked or full: the token lives in memory for this page only. */
   readonly persistent: boolean;
 }
@@ -44,21 +50,24 @@ export function createTokenStore(storage: () => Storage = () => window.localStor
     }
   };
   const stored = read();
-  let token = isUsableToken(stored) ? stored : createToken();
-  if (token !== stored) write(token);
-  return {
-    get: () => token,
+  // A stored value that cannot be a token (corrupt, tampered) is no visitor: the next registration replaces it.
+  let token = isUsableToken(stored) ? stored : null;
+  const store: TokenStore = {
+    get() {
+      if (!token) store.set(createToken());
+      return token as string;
+    },
+    peek: () => token,
     set(next) {
       token = next;
       write(next);
     },
     reset() {
-      token = createToken();
-      write(token);
-      return token;
+      token = null;
     },
     get persistent() {
       return persistent;
     },
   };
+  return store;
 }
