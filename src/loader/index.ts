@@ -60,12 +60,12 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
   // A nonce that is not a string is reported by the form; as text it simply will not match.
   const nonce = () => String(options?.nonce ?? script.nonce);
 
-  /** Loads and mounts the form once, then hands it to `use`. */
+  /** Loads and mounts the form once, then hands it to `use`, if given. */
   function mountWidget(
     checked: UncheckedOptions,
     root: ShadowRoot,
     configJson: unknown,
-    use: (handle: WidgetHandle) => void,
+    use?: (handle: WidgetHandle) => void,
   ): void {
     widget ??= loadWidgetModule()
       .then(
@@ -161,7 +161,7 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
         );
         // The form mounts, closed, when the browser is idle: a click then only opens it. With Rocket.Chat's own
         // widget on the page it also decides which of the two launchers shows, so the visitor never sees two.
-        whenIdle(() => mountWidget(checked, root, configJson, () => {}));
+        whenIdle(() => mountWidget(checked, root, configJson));
         events.emit('ready', undefined);
         return configJson;
       });

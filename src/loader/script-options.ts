@@ -23,8 +23,7 @@ export function readScriptOptions(script: HTMLScriptElement): NamedOptions {
   const options: NamedOptions = {};
   for (const key of TEXT_ATTRIBUTES) if (data[key]) options[key] = data[key];
   if (data.startRoom) options.startRoom = data.startRoom !== 'false';
-  if (data.themeColor || data.themePosition)
-    options.theme = { color: data.themeColor, position: data.themePosition };
+  options.theme = { color: data.themeColor, position: data.themePosition };
   return options;
 }
 
