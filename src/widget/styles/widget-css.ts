@@ -16,7 +16,7 @@ export const WIDGET_CSS = `
 :host(.rcp-left) .rcp-panel{right:auto;left:20px}
 .rcp-inline .rcp-panel{position:static;width:auto;max-width:none;max-height:none;box-shadow:none;border:1px solid #c9ced6;animation:none}
 .rcp-panel[hidden]{display:none}
-@keyframes rcp-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
+@keyframes rcp-in{from{opacity:0}}
 @media (prefers-reduced-motion:reduce){.rcp-panel{animation:none}}
 @media (max-width:480px){.rcp-root:not(.rcp-inline) .rcp-panel{inset:0;width:100%;max-width:none;max-height:none;height:100%;border-radius:0}}
 .rcp-header{display:flex;align-items:center;gap:8px;padding:14px 16px;background:var(--rcp-accent,#1d74f5);color:var(--rcp-on-accent,#fff);
