@@ -83,7 +83,7 @@ test.describe('the locale option wins over the page, the browser and the server'
     await page.getByRole('button', { name: 'Ouvrir la discussion' }).click();
     await expect(page.getByRole('button', { name: 'Démarrer la discussion' })).toBeVisible();
     expect((await layout(page)).lang).toBe('fr');
-    // One console error per bad option, naming it, in the order given; the rest of the options work.
+    // One console error per bad option, naming it (unknown names first, then bad values); the rest of the options work.
     expect(consoleErrors).toEqual([
       expect.stringContaining('[RocketChatPrechat] init: unknown option "colour" (ignored)'),
       expect.stringContaining(

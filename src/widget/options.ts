@@ -73,14 +73,15 @@ export type ResolvedOptions = ReturnType<typeof resolveOptions>;
  */
 export function resolveOptions(raw: { readonly [name: string]: unknown }, log: (message: string) => void) {
   const valid: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    // Own names only: `constructor` or `toString` is an unknown option, not Object.prototype's.
-    if (!Object.hasOwn(optionSchemas, name)) {
-      log(`init: unknown option "${name}" (ignored)`);
-      continue;
-    }
-    const result = optionSchemas[name as OptionName].safeParse(value);
+  const given = Object.entries(raw).filter(([, value]) => value !== undefined);
+  // Own names only: `constructor` or `toString` is an unknown option, not Object.prototype's.
+  const known = (name: string): name is OptionName => Object.hasOwn(optionSchemas, name);
+  // Unknown names first, then bad values, each in the order given: one order however the loader merged the
+  // `data-*` attributes with the init call.
+  for (const [name] of given) if (!known(name)) log(`init: unknown option "${name}" (ignored)`);
+  for (const [name, value] of given) {
+    if (!known(name)) continue;
+    const result = optionSchemas[name].safeParse(value);
     if (result.success) valid[name] = result.data;
     else {
       const issue = result.error.issues[0];

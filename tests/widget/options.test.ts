@@ -34,10 +34,11 @@ describe('init options', () => {
       },
       log,
     );
+    // Unknown names first, then bad values, each in the order given.
     expect(log.mock.calls.map(([message]) => message)).toEqual([
+      'init: unknown option "colour" (ignored)',
       expect.stringMatching(/^init: option "theme\.color" must be a colour like "#1d74f5"/),
       expect.stringMatching(/^init: option "fields\.phone\.required" /),
-      'init: unknown option "colour" (ignored)',
     ]);
     expect(options.theme.position).toBe('right'); // the whole bad option falls back
     expect(options.startRoom).toBe(false);

@@ -31,6 +31,8 @@ export interface TokenStore {
   readonly persistent: boolean;
 }
 
+const PROBE_KEY = `${TOKEN_STORAGE_KEY}-probe`;
+
 export function createTokenStore(storage: () => Storage = () => window.localStorage): TokenStore {
   let persistent = true;
   const read = (): string | null => {
@@ -50,6 +52,16 @@ export function createTokenStore(storage: () => Storage = () => window.localStor
     }
   };
   const stored = read();
+  // Whether a token could be kept, known before any is stored (the form says so quietly when not): a probe that
+  // leaves nothing behind.
+  if (persistent && !stored) {
+    try {
+      storage().setItem(PROBE_KEY, '1');
+      storage().removeItem(PROBE_KEY);
+    } catch {
+      persistent = false;
+    }
+  }
   // A stored value that cannot be a token (corrupt, tampered) is no visitor: the next registration replaces it.
   let token = isUsableToken(stored) ? stored : null;
   const store: TokenStore = {
