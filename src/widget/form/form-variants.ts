@@ -13,15 +13,16 @@ import type { Translate } from '../i18n/translate.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { buildFormModel, type FormModel } from './form-model.ts';
 
-type Config = EnabledConfig | undefined;
-
-export function chatFormModel(
-  config: Config,
+/** A form built from the server's config, the site's options and prefill, in the visitor's language. */
+type FormVariant = (
+  config: EnabledConfig | undefined,
   options: ResolvedOptions,
   prefill: PrefillValues,
   t: Translate,
   locale: string,
-): FormModel {
+) => FormModel;
+
+export const chatFormModel: FormVariant = (config, options, prefill, t, locale) => {
   if (config?.settings.registrationForm !== false) return buildFormModel(config, options, prefill, t, locale);
   // A field the site owner explicitly shows is still asked: the site knows what its agents need.
   const unlessShown = (field: ResolvedOptions['fields']['name']) => ({ ...field, show: field.show ?? false });
@@ -46,15 +47,9 @@ export function chatFormModel(
     t,
     locale,
   );
-}
+};
 
-export function offlineFormModel(
-  config: Config,
-  options: ResolvedOptions,
-  prefill: PrefillValues,
-  t: Translate,
-  locale: string,
-): FormModel {
+export const offlineFormModel: FormVariant = (config, options, prefill, t, locale) => {
   const asked = { show: true, required: true };
   const model = buildFormModel(
     config && {
@@ -75,4 +70,4 @@ export function offlineFormModel(
     locale,
   );
   return { ...model, consent: model.consent && { ...model.consent, error: t('errorConsentOffline') } };
-}
+};
