@@ -54,9 +54,10 @@ export function App(props: AppProps) {
     serverOfflineTitle && serverOfflineTitle !== ROCKET_CHAT_OFFLINE_TITLE
       ? serverOfflineTitle
       : t('offlineTitle');
-  const offlineShown = state.offline && (screen === 'form' || screen === 'offline-sent');
-  const title = offlineShown && state.offlineFormOn ? offlineTitle : config?.theme?.title || t('title');
-  // The site's colour wins; else the server's offline colour while the offline form is shown.
+  // The offline form (or its confirmation) wears the server's offline title and colour; the site's colour wins.
+  const offlineShown =
+    state.offline && state.offlineFormOn && (screen === 'form' || screen === 'offline-sent');
+  const title = offlineShown ? offlineTitle : config?.theme?.title || t('title');
   const offlineColor = config?.theme?.offlineColor;
   const accent =
     offlineShown && !props.options.theme.color && isHexColour(offlineColor) ? offlineColor : undefined;

@@ -79,10 +79,11 @@ export function useWidgetController(deps: ControllerDeps) {
   const askedAbout = askAgain ? askAbout : options.department;
 
   // The department the visitor picks is asked about once (cached for the page view), so they learn before
-  // submitting that nobody there is online — not from a failed room afterwards.
+  // submitting that nobody there is online — not from a failed room afterwards. Only once the form is on screen:
+  // it mounts closed on every page view, and one restored from a draft is no reason for a request then.
   const [picked, setPicked] = useState<string>();
   const pickedQuery = useConfigQuery(api, tokens, picked, {
-    enabled: !!config && !!picked && picked !== askedAbout,
+    enabled: (inline || open) && !!config && !!picked && picked !== askedAbout,
   });
   const pickedConfig = picked === askedAbout ? config : pickedQuery.data;
   const pickedOffline =
