@@ -52,7 +52,7 @@ function listenForConnectivity(): void {
  * is none or it is not the contract's shape (the widget then asks for it again).
  */
 function parseConfig(json: unknown): LivechatConfig | undefined {
-  return json == null ? undefined : configResponseSchema.safeParse(json).data?.config;
+  return json == null ? undefined : configResponseSchema().safeParse(json).data?.config;
 }
 
 /** Renders the form into the host's shadow root and returns the handle the host's commands drive. */

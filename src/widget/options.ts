@@ -1,4 +1,4 @@
-import { z } from '../livechat/zod.ts';
+import { lazySchema, z } from '../livechat/zod.ts';
 import { HEX_COLOUR, SERVER_URL, trimServerUrl } from '../shared/checks.ts';
 import type { PrechatOptions } from '../types/public-api.ts';
 import { en } from './i18n/catalogs/en.ts';
@@ -6,59 +6,71 @@ import type { MessageKey } from './i18n/translate.ts';
 
 const MESSAGE_KEYS = Object.keys(en) as [MessageKey, ...MessageKey[]];
 
-const fieldSwitch = z.optional(
-  z.object({ show: z.optional(z.boolean()), required: z.optional(z.boolean()) }),
-);
+const fieldSwitch = () =>
+  z.optional(z.object({ show: z.optional(z.boolean()), required: z.optional(z.boolean()) }));
 
 /**
- * The source of truth for every `init` option: one schema per option, so a bad option is reported by name and
- * only that option falls back to its default. `satisfies` ties it to the public `PrechatOptions`: an option
- * added to one and not the other, or parsed to a type the public one does not promise, does not compile
- * (tests/widget/options.test.ts checks the other direction: every value the public type allows is accepted).
+ * The source of truth for every `init` option: one schema per option (built when that option is first given), so a
+ * bad option is reported by name and only that option falls back to its default. `satisfies` ties it to the
+ * public `PrechatOptions`: an option added to one and not the other, or parsed to a type the public one does not
+ * promise, does not compile (tests/widget/options.test.ts checks the other direction: every value the public type
+ * allows is accepted).
  */
 const optionSchemas = {
-  serverUrl: z.string().check(z.regex(SERVER_URL, 'must be an http(s) URL')),
-  container: z.union([z.string(), z.custom<Element>((value) => value instanceof Element)]),
-  department: z.string(),
-  locale: z.string().check(z.regex(/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, 'must be a language tag like "pt-BR"')),
-  theme: z.object({
-    color: z.optional(z.string().check(z.regex(HEX_COLOUR, 'must be a colour like "#1d74f5"'))),
-    position: z.optional(z.enum(['left', 'right'])),
-  }),
-  fields: z.object({ name: fieldSwitch, email: fieldSwitch, phone: fieldSwitch, message: fieldSwitch }),
-  customFields: z.array(
+  serverUrl: lazySchema(() => z.string().check(z.regex(SERVER_URL, 'must be an http(s) URL'))),
+  container: lazySchema(() => z.union([z.string(), z.custom<Element>((value) => value instanceof Element)])),
+  department: lazySchema(() => z.string()),
+  locale: lazySchema(() =>
+    z.string().check(z.regex(/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, 'must be a language tag like "pt-BR"')),
+  ),
+  theme: lazySchema(() =>
     z.object({
-      key: z.string().check(z.minLength(1)),
-      label: z.optional(z.string()),
-      type: z.optional(z.enum(['input', 'select'])),
-      required: z.optional(z.boolean()),
-      regexp: z.optional(z.string()),
-      options: z.optional(z.array(z.string())),
-      defaultValue: z.optional(z.string()),
-      overwrite: z.optional(z.boolean()),
-      hidden: z.optional(z.boolean()),
+      color: z.optional(z.string().check(z.regex(HEX_COLOUR, 'must be a colour like "#1d74f5"'))),
+      position: z.optional(z.enum(['left', 'right'])),
     }),
   ),
-  startRoom: z.boolean(),
-  nonce: z.string(),
-  labels: z.partialRecord(z.enum(MESSAGE_KEYS), z.string()),
-  customFieldLabels: z.record(z.string(), z.record(z.string(), z.string())),
-  customFieldOptions: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
-  consent: z.object({
-    text: z.optional(z.string()),
-    version: z.optional(z.string().check(z.minLength(1))),
-    required: z.optional(z.boolean()),
-    keys: z.optional(
+  fields: lazySchema(() =>
+    z.object({ name: fieldSwitch(), email: fieldSwitch(), phone: fieldSwitch(), message: fieldSwitch() }),
+  ),
+  customFields: lazySchema(() =>
+    z.array(
       z.object({
-        version: z.optional(z.string().check(z.minLength(1))),
-        acceptedAt: z.optional(z.string().check(z.minLength(1))),
+        key: z.string().check(z.minLength(1)),
+        label: z.optional(z.string()),
+        type: z.optional(z.enum(['input', 'select'])),
+        required: z.optional(z.boolean()),
+        regexp: z.optional(z.string()),
+        options: z.optional(z.array(z.string())),
+        defaultValue: z.optional(z.string()),
+        overwrite: z.optional(z.boolean()),
+        hidden: z.optional(z.boolean()),
       }),
     ),
-  }),
-  handoff: z.enum(['event', 'rocketchat']),
-} satisfies { [K in keyof PrechatOptions]-?: z.ZodMiniType<NonNullable<PrechatOptions[K]>> };
+  ),
+  startRoom: lazySchema(() => z.boolean()),
+  nonce: lazySchema(() => z.string()),
+  labels: lazySchema(() => z.partialRecord(z.enum(MESSAGE_KEYS), z.string())),
+  customFieldLabels: lazySchema(() => z.record(z.string(), z.record(z.string(), z.string()))),
+  customFieldOptions: lazySchema(() =>
+    z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
+  ),
+  consent: lazySchema(() =>
+    z.object({
+      text: z.optional(z.string()),
+      version: z.optional(z.string().check(z.minLength(1))),
+      required: z.optional(z.boolean()),
+      keys: z.optional(
+        z.object({
+          version: z.optional(z.string().check(z.minLength(1))),
+          acceptedAt: z.optional(z.string().check(z.minLength(1))),
+        }),
+      ),
+    }),
+  ),
+  handoff: lazySchema(() => z.enum(['event', 'rocketchat'])),
+} satisfies { [K in keyof PrechatOptions]-?: () => z.ZodMiniType<NonNullable<PrechatOptions[K]>> };
 
-type OptionSchemas = typeof optionSchemas;
+type OptionSchemas = { [K in keyof typeof optionSchemas]: ReturnType<(typeof optionSchemas)[K]> };
 type OptionName = keyof OptionSchemas;
 /** What the schemas accept, option by option (for the compile-time check in the tests). */
 export type AcceptedOptions = { [K in OptionName]?: z.input<OptionSchemas[K]> };
@@ -81,7 +93,7 @@ export function resolveOptions(raw: { readonly [name: string]: unknown }, log: (
   for (const [name] of given) if (!known(name)) log(`init: unknown option "${name}" (ignored)`);
   for (const [name, value] of given) {
     if (!known(name)) continue;
-    const result = optionSchemas[name].safeParse(value);
+    const result = optionSchemas[name]().safeParse(value);
     if (result.success) valid[name] = result.data;
     else {
       const issue = result.error.issues[0];

@@ -132,7 +132,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 async function register(send: ReturnType<typeof standin>, visitor: Record<string, unknown>) {
   const answer = await send('POST', `${API}/visitor`, { visitor });
   expect(answer.status).toBe(200);
-  return parses(registerVisitorResponseSchema, answer, 'POST livechat/visitor').visitor;
+  return parses(registerVisitorResponseSchema(), answer, 'POST livechat/visitor').visitor;
 }
 
 describe('GET livechat/config', () => {
@@ -145,11 +145,11 @@ describe('GET livechat/config', () => {
       department: 'sales',
     });
     const roomAnswer = await send('GET', `${API}/room?token=cfg-token`);
-    const { room } = parses(roomResponseSchema, roomAnswer, 'GET livechat/room');
+    const { room } = parses(roomResponseSchema(), roomAnswer, 'GET livechat/room');
 
     const answer = await send('GET', `${API}/config?token=cfg-token`);
     expect(answer.status).toBe(200);
-    const { config } = parses(configResponseSchema, answer, 'GET livechat/config?token=');
+    const { config } = parses(configResponseSchema(), answer, 'GET livechat/config?token=');
     if (!config.enabled) throw new Error('expected an enabled config');
 
     expect(config.online).toBe(true);
@@ -197,13 +197,13 @@ describe('GET livechat/config', () => {
   it('enabled, without a token: no guest and no room', async () => {
     const send = standin();
     const answer = await send('GET', `${API}/config`);
-    const { config } = parses(configResponseSchema, answer, 'GET livechat/config');
+    const { config } = parses(configResponseSchema(), answer, 'GET livechat/config');
     if (!config.enabled) throw new Error('expected an enabled config');
     expect(config.guest).toBeUndefined();
     expect(config.room).toBeUndefined();
     // An unknown token is not an error either: still no guest.
     const unknown = await send('GET', `${API}/config?token=nobody`);
-    const parsed = parses(configResponseSchema, unknown, 'GET livechat/config?token=<unknown>');
+    const parsed = parses(configResponseSchema(), unknown, 'GET livechat/config?token=<unknown>');
     expect(parsed.config.enabled && parsed.config.guest).toBeUndefined();
   });
 
@@ -211,19 +211,19 @@ describe('GET livechat/config', () => {
     const send = standin({ settings: { API_Enable_Rate_Limiter: false, Livechat_enabled: false } });
     const answer = await send('GET', `${API}/config`);
     expect(answer.status).toBe(200);
-    const { config } = parses(configResponseSchema, answer, 'GET livechat/config (disabled)');
+    const { config } = parses(configResponseSchema(), answer, 'GET livechat/config (disabled)');
     expect(config).toEqual({ enabled: false });
   });
 
   it('?department= answers `online` for that department', async () => {
     const send = standin();
     const online = parses(
-      configResponseSchema,
+      configResponseSchema(),
       await send('GET', `${API}/config?department=sales`),
       'GET livechat/config?department=sales',
     ).config;
     const offline = parses(
-      configResponseSchema,
+      configResponseSchema(),
       await send('GET', `${API}/config?department=support`),
       'GET livechat/config?department=support',
     ).config;
@@ -235,17 +235,17 @@ describe('GET livechat/config', () => {
   it('the schema rejects a config answer without `config.enabled` (or with a wrong `online`)', async () => {
     const send = standin();
     const body = (await send('GET', `${API}/config`)).body as { config: Record<string, unknown> };
-    expect(configResponseSchema.safeParse(body).success).toBe(true);
+    expect(configResponseSchema().safeParse(body).success).toBe(true);
 
     const withoutEnabled = clone(body);
     delete withoutEnabled.config.enabled;
-    rejects(configResponseSchema, withoutEnabled, 'config without `enabled`');
+    rejects(configResponseSchema(), withoutEnabled, 'config without `enabled`');
 
     const badOnline = clone(body);
     badOnline.config.online = 'yes';
-    rejects(configResponseSchema, badOnline, 'config with a string `online`');
+    rejects(configResponseSchema(), badOnline, 'config with a string `online`');
 
-    rejects(configResponseSchema, { config: { enabled: false } }, 'config without `success: true`');
+    rejects(configResponseSchema(), { config: { enabled: false } }, 'config without `success: true`');
   });
 });
 
@@ -254,7 +254,7 @@ describe('POST livechat/visitor', () => {
     const send = standin();
     const answer = await send('POST', `${API}/visitor`, { visitor: { token: 'new-token' } });
     expect(answer.status).toBe(200);
-    const { visitor } = parses(registerVisitorResponseSchema, answer, 'POST livechat/visitor (new)');
+    const { visitor } = parses(registerVisitorResponseSchema(), answer, 'POST livechat/visitor (new)');
     expect(visitor.token).toBe('new-token');
     expect(visitor._id).toMatch(/^[0-9a-f]{24}$/);
     expect(visitor.username).toBe('guest-2');
@@ -279,7 +279,7 @@ describe('POST livechat/visitor', () => {
       },
     });
     expect(answer.status).toBe(200);
-    const { visitor } = parses(registerVisitorResponseSchema, answer, 'POST livechat/visitor (update)');
+    const { visitor } = parses(registerVisitorResponseSchema(), answer, 'POST livechat/visitor (update)');
     expect(visitor._id).toBe(created._id);
     expect(visitor.token).toBe('upd-token');
     expect(visitor.username).toBe(created.username);
@@ -295,15 +295,15 @@ describe('POST livechat/visitor', () => {
     const body = (await send('POST', `${API}/visitor`, { visitor: { token: 't' } })).body as {
       visitor: Record<string, unknown>;
     };
-    expect(registerVisitorResponseSchema.safeParse(body).success).toBe(true);
+    expect(registerVisitorResponseSchema().safeParse(body).success).toBe(true);
 
     const withoutToken = clone(body);
     delete withoutToken.visitor.token;
-    rejects(registerVisitorResponseSchema, withoutToken, 'visitor without `token`');
+    rejects(registerVisitorResponseSchema(), withoutToken, 'visitor without `token`');
 
     const badEmails = clone(body);
     badEmails.visitor.visitorEmails = ['jane@example.com'];
-    rejects(registerVisitorResponseSchema, badEmails, 'visitorEmails as plain strings');
+    rejects(registerVisitorResponseSchema(), badEmails, 'visitorEmails as plain strings');
   });
 });
 
@@ -314,7 +314,7 @@ describe('GET livechat/room', () => {
 
     const first = await send('GET', `${API}/room?token=room-token`);
     expect(first.status).toBe(200);
-    const created = parses(roomResponseSchema, first, 'GET livechat/room (new)');
+    const created = parses(roomResponseSchema(), first, 'GET livechat/room (new)');
     expect(created.newRoom).toBe(true);
     expect(created.room.t).toBe('l');
     expect(created.room.open).toBe(true);
@@ -328,13 +328,13 @@ describe('GET livechat/room', () => {
     expect(created.room.servedBy?._id).toEqual(expect.any(String));
 
     const second = await send('GET', `${API}/room?token=room-token`);
-    const reused = parses(roomResponseSchema, second, 'GET livechat/room (reused)');
+    const reused = parses(roomResponseSchema(), second, 'GET livechat/room (reused)');
     expect(reused.newRoom).toBe(false);
     expect(reused.room._id).toBe(created.room._id);
     expect(reused.room.v.token).toBe('room-token');
 
     const byRid = await send('GET', `${API}/room?token=room-token&rid=${created.room._id}`);
-    const sameRoom = parses(roomResponseSchema, byRid, 'GET livechat/room?rid=');
+    const sameRoom = parses(roomResponseSchema(), byRid, 'GET livechat/room?rid=');
     expect(sameRoom.newRoom).toBe(false);
     expect(sameRoom.room._id).toBe(created.room._id);
   });
@@ -346,7 +346,7 @@ describe('GET livechat/room', () => {
     });
     await register(send, { token: 'queued' });
     const { room, newRoom } = parses(
-      roomResponseSchema,
+      roomResponseSchema(),
       await send('GET', `${API}/room?token=queued`),
       'GET livechat/room (queued)',
     );
@@ -362,19 +362,19 @@ describe('GET livechat/room', () => {
       room: { t: string; v: Record<string, unknown> };
       newRoom?: boolean;
     };
-    expect(roomResponseSchema.safeParse(body).success).toBe(true);
+    expect(roomResponseSchema().safeParse(body).success).toBe(true);
 
     const directRoom = clone(body);
     directRoom.room.t = 'd';
-    rejects(roomResponseSchema, directRoom, 'room with t = "d"');
+    rejects(roomResponseSchema(), directRoom, 'room with t = "d"');
 
     const withoutToken = clone(body);
     delete withoutToken.room.v.token;
-    rejects(roomResponseSchema, withoutToken, 'room without `v.token`');
+    rejects(roomResponseSchema(), withoutToken, 'room without `v.token`');
 
     const withoutNewRoom = clone(body);
     delete withoutNewRoom.newRoom;
-    rejects(roomResponseSchema, withoutNewRoom, 'room answer without `newRoom`');
+    rejects(roomResponseSchema(), withoutNewRoom, 'room answer without `newRoom`');
   });
 });
 
@@ -493,7 +493,7 @@ describe('error answers', () => {
     const [method, path, body] = testCase.request;
     const answer = await send(method, path, body);
     expect(answer.status).toBe(testCase.status);
-    const parsed = parses(errorResponseSchema, answer, testCase.name);
+    const parsed = parses(errorResponseSchema(), answer, testCase.name);
     if (typeof testCase.error === 'string') expect(parsed.error).toBe(testCase.error);
     else expect(parsed.error).toMatch(testCase.error);
     expect(parsed.errorType).toBe(testCase.errorType);
@@ -508,7 +508,7 @@ describe('error answers', () => {
     }
     const answer = await send('POST', `${API}/visitor`, { visitor: { token: 'rl-6' } });
     expect(answer.status).toBe(429);
-    const parsed = parses(errorResponseSchema, answer, 'POST livechat/visitor (rate limited)');
+    const parsed = parses(errorResponseSchema(), answer, 'POST livechat/visitor (rate limited)');
     expect(parsed.error).toMatch(
       /^Error, too many requests\. Please slow down\. You must wait \d+ seconds before trying this endpoint again\. \[error-too-many-requests\]$/,
     );
@@ -518,14 +518,14 @@ describe('error answers', () => {
   it('the schema rejects a success answer, and an error answer without `error`', async () => {
     const send = standin();
     const body = (await send('GET', `${API}/room?token=unregistered`)).body as Record<string, unknown>;
-    expect(errorResponseSchema.safeParse(body).success).toBe(true);
+    expect(errorResponseSchema().safeParse(body).success).toBe(true);
 
     const withoutError = clone(body);
     delete withoutError.error;
-    rejects(errorResponseSchema, withoutError, 'error answer without `error`');
+    rejects(errorResponseSchema(), withoutError, 'error answer without `error`');
 
     const success = (await send('GET', `${API}/config`)).body;
-    rejects(errorResponseSchema, success, 'a success answer');
+    rejects(errorResponseSchema(), success, 'a success answer');
   });
 });
 
@@ -539,7 +539,7 @@ describe('POST livechat/offline.message', () => {
     });
     const answer = await send('POST', `${API}/offline.message`, form);
     expect(answer.status).toBe(200);
-    const parsed = parses(offlineMessageResponseSchema, answer, 'POST livechat/offline.message');
+    const parsed = parses(offlineMessageResponseSchema(), answer, 'POST livechat/offline.message');
     expect(parsed.message).toBe('Livechat offline message sent');
   });
 
@@ -547,10 +547,10 @@ describe('POST livechat/offline.message', () => {
     const send = standin();
     const answer = await send('POST', `${API}/offline.message`, form);
     expect(answer.status).toBe(400);
-    const parsed = parses(errorResponseSchema, answer, 'POST livechat/offline.message (refused)');
+    const parsed = parses(errorResponseSchema(), answer, 'POST livechat/offline.message (refused)');
     expect(parsed.error).toBe('Error sending Omnichannel offline message');
     expect(parsed.errorType).toBeUndefined();
-    rejects(offlineMessageResponseSchema, answer.body, 'a refused offline message');
-    rejects(offlineMessageResponseSchema, { success: true }, 'a success without `message`');
+    rejects(offlineMessageResponseSchema(), answer.body, 'a refused offline message');
+    rejects(offlineMessageResponseSchema(), { success: true }, 'a success without `message`');
   });
 });

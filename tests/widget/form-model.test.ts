@@ -36,6 +36,23 @@ describe('the form model', () => {
     expect(model.hidden.customFields).toEqual([{ key: 'crm_id', value: 'CRM-9', overwrite: true }]);
   });
 
+  it("orders departments as Rocket.Chat's widget does: by name, code unit by code unit", () => {
+    const departments = ['billing', 'Zeta', 'Ärzte', 'Alpha', 'Alpha'].map((name, i) => ({
+      _id: `d${i}`,
+      name,
+      showOnRegistration: true,
+    }));
+    const model = buildFormModel({ ...config, departments }, options(), {}, t);
+    const select = model.fields.find((field) => field.name === 'department');
+    expect(select?.kind === 'select' && select.options.map((o) => [o.value, o.label])).toEqual([
+      ['d3', 'Alpha'],
+      ['d4', 'Alpha'],
+      ['d1', 'Zeta'],
+      ['d0', 'billing'],
+      ['d2', 'Ärzte'],
+    ]);
+  });
+
   it('resolves a preset department by _id or name to its _id; an unknown one is sent as given', () => {
     // Listed by the server but not offered on registration: not in the select, sent by _id.
     const model = buildFormModel(config, options({ department: 'Billing' }), {}, t);

@@ -20,26 +20,26 @@ export function createLivechatApi(serverUrl: string) {
     /** GET livechat/config (CONTRACT.md §2), as the loader asks it: same URL, same time limit. */
     async config(params: { token?: string; department?: string }): Promise<LivechatConfig> {
       const url = configUrl(serverUrl, params);
-      return (await requestJson(url, {}, configResponseSchema, CONFIG_TIMEOUT_MS)).config;
+      return (await requestJson(url, {}, configResponseSchema(), CONFIG_TIMEOUT_MS)).config;
     },
     /** POST livechat/visitor (CONTRACT.md §1): the one registration request. */
     registerVisitor(body: RegisterVisitorBody) {
       return requestJson(
         `${base}/visitor`,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: toJson(body) },
-        registerVisitorResponseSchema,
+        registerVisitorResponseSchema(),
       );
     },
     /** GET livechat/room (CONTRACT.md §3): opens the visitor's room, or returns the open one. */
     room(token: string) {
-      return requestJson(`${base}/room?${new URLSearchParams({ token })}`, {}, roomResponseSchema);
+      return requestJson(`${base}/room?${new URLSearchParams({ token })}`, {}, roomResponseSchema());
     },
     /** POST livechat/message: the visitor's message in their room; `_id` makes a resend the same message. */
     sendMessage(body: { token: string; rid: string; msg: string; _id: string }) {
       return requestJson(
         `${base}/message`,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-        sendMessageResponseSchema,
+        sendMessageResponseSchema(),
       );
     },
     /** POST livechat/offline.message (CONTRACT.md §14): the visitor's message, mailed to the offline address. */
@@ -47,7 +47,7 @@ export function createLivechatApi(serverUrl: string) {
       return requestJson(
         `${base}/offline.message`,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: toJson(body) },
-        offlineMessageResponseSchema,
+        offlineMessageResponseSchema(),
       );
     },
   };

@@ -38,7 +38,7 @@ export async function requestJson<S extends z.ZodMiniType>(
 }
 
 function toApiError(status: number, body: unknown): ApiError {
-  const envelope = errorResponseSchema.safeParse(body);
+  const envelope = errorResponseSchema().safeParse(body);
   const serverError = envelope.success ? envelope.data.error : '';
   if (status === 429) {
     // The X-RateLimit-* headers are not exposed to cross-origin scripts, but the body says how long to wait.

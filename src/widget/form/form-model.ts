@@ -123,6 +123,15 @@ function forLocale<T>(byLocale: Record<string, T> | undefined, locale: string): 
 }
 
 /**
+ * Rocket.Chat's widget orders departments by comparing names with `<` (UTF-16 code units: "Zeta" before "billing"),
+ * and so do we: the same order as the official form, and no `localeCompare`, whose first call builds an ICU
+ * collator (about 30 ms of a phone's CPU, in the first render of every page view).
+ */
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
  * `record[key]` for the record's own keys only. Keys come from the server and the host (field keys, option
  * values): one called `__proto__` or `constructor` must read as absent, not as Object.prototype's.
  */
@@ -188,7 +197,7 @@ export function buildFormModel(
   // Departments: those shown on registration, sorted by name, value = _id (as Rocket.Chat's widget).
   const departments = (config?.departments ?? [])
     .filter((department) => department.showOnRegistration)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort(byName);
   // A preset by `_id` or by name is the listed department's `_id` from here on; an unknown one is sent as given
   // (Rocket.Chat's registration resolves names itself, CONTRACT.md §1.4, and refuses what it does not know).
   const preset = prefillValue(prefill.department) ?? options.department;
