@@ -1,4 +1,6 @@
 import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { startTransition, useLayoutEffect } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { configResponseSchema, type LivechatConfig } from '../livechat/schemas.ts';
 import { isHexColour } from '../shared/checks.ts';
@@ -53,6 +55,13 @@ function listenForConnectivity(): void {
  */
 function parseConfig(json: unknown): LivechatConfig | undefined {
   return json == null ? undefined : configResponseSchema().safeParse(json).data?.config;
+}
+
+/** Runs `run` once, when the tree it is in first commits. */
+function OnCommit({ run }: { run: () => void }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, at the first commit.
+  useLayoutEffect(run, []);
+  return null;
 }
 
 /** Renders the form into the host's shadow root and returns the handle the host's commands drive. */
@@ -137,6 +146,9 @@ export function mount(context: WidgetContext): WidgetHandle {
     const language = chooseLanguage(store.get().language);
     if (language !== store.get().language) showLanguage(language);
     store.update({ open: true, language });
+    // Opened before the closed form's first render committed (a click the moment the launcher shows): render it
+    // now in one go, already open, rather than finishing the slices and then rendering again for the change.
+    if (!committed) flushSync(() => root.render(tree));
     launcher?.setExpanded(true);
     context.emit('open', undefined);
   };
@@ -157,8 +169,14 @@ export function mount(context: WidgetContext): WidgetHandle {
     <CrashedPanel store={store} launcher={launcher} onClose={() => close(true)} onRetry={retry} />
   );
   if (options.handoff === 'rocketchat') showOneLauncher(tokens.peek(), launcher);
-  root.render(
+  let committed = false;
+  const tree = (
     <QueryClientProvider client={queryClient}>
+      <OnCommit
+        run={() => {
+          committed = true;
+        }}
+      />
       <ErrorBoundary
         fallback={crashed}
         onError={(error) => {
@@ -189,8 +207,14 @@ export function mount(context: WidgetContext): WidgetHandle {
           }
         />
       </ErrorBoundary>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  // Behind a launcher the form mounts closed, mostly while the page is idle: as a transition React renders it in
+  // slices of a few milliseconds, so the page (and a visitor's click) is never held up for the whole first render.
+  // An open() before it commits still shows: React re-renders at once when the store changed under it. An inline
+  // form is on screen from the start, so it renders in one go.
+  if (inline) root.render(tree);
+  else startTransition(() => root.render(tree));
 
   return {
     open,

@@ -88,4 +88,15 @@ describe('commands from the host page', () => {
     expect(eventsNamed('open')).toHaveLength(2);
     expect(eventsNamed('close')).toHaveLength(2);
   });
+
+  it('behind a launcher the form renders after mount returns; opening before that shows it at once, focused', () => {
+    server.use(...livechatHandlers([]));
+    const { screen, handle, root } = renderWidget({ config, inline: false });
+    // Mounting closed only schedules the render (a transition), so the page is not held up by it.
+    expect(root.querySelector('.rcp-panel')).toBeNull();
+    // A click the moment the launcher shows: the form is drawn open within open(), no waiting for the slices.
+    handle.open();
+    expect(root.querySelector('.rcp-panel')).not.toHaveAttribute('hidden');
+    expect(root.activeElement).toBe(screen.getByRole('textbox', { name: /^Name/ }));
+  });
 });
