@@ -10,8 +10,8 @@ export { z };
 
 /**
  * A schema built the first time it is asked for, then reused. zod schemas are objects built at run time: a module
- * of them built at import would cost every page view's startup (about 25 ms of a phone's CPU for this widget's),
- * even for the answers that never come (a room, an error) and the options the site never sets.
+ * of them built at import would cost every page view's startup (about 25 ms for this widget's on the benchmark's
+ * mobile profile), even for the answers that never come (a room, an error) and the options the site never sets.
  */
 export function lazySchema<T>(build: () => T): () => T {
   let schema: T | undefined;

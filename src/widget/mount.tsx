@@ -210,9 +210,8 @@ export function mount(context: WidgetContext): WidgetHandle {
     </QueryClientProvider>
   );
   // Behind a launcher the form mounts closed, mostly while the page is idle: as a transition React renders it in
-  // slices of a few milliseconds, so the page (and a visitor's click) is never held up for the whole first render.
-  // An open() before it commits still shows: React re-renders at once when the store changed under it. An inline
-  // form is on screen from the start, so it renders in one go.
+  // slices of a few milliseconds, so the page (and a visitor's click) is never held up for the whole first render;
+  // open() before it commits renders it at once. An inline form is on screen from the start: it renders in one go.
   if (inline) root.render(tree);
   else startTransition(() => root.render(tree));
 
