@@ -6,8 +6,10 @@ import type { MessageKey } from './i18n/translate.ts';
 
 const MESSAGE_KEYS = Object.keys(en) as [MessageKey, ...MessageKey[]];
 
-const fieldSwitch = () =>
-  z.optional(z.object({ show: z.optional(z.boolean()), required: z.optional(z.boolean()) }));
+/** Built once and shared by the four built-in field switches. */
+const fieldSwitch = lazySchema(() =>
+  z.optional(z.object({ show: z.optional(z.boolean()), required: z.optional(z.boolean()) })),
+);
 
 /**
  * The source of truth for every `init` option: one schema per option (built when that option is first given), so a
