@@ -21,6 +21,7 @@ import { handOffToLivechat } from './handoff.ts';
 import { offlineMessageRetry } from './retry-policy.ts';
 import { useConfigQuery } from './use-config-query.ts';
 import { useCountdown } from './use-countdown.ts';
+import { useLatestCallback } from './use-latest-callback.ts';
 import { Abandoned, usePrechatFlow } from './use-prechat-flow.ts';
 import type { WidgetStore } from './widget-store.ts';
 
@@ -156,25 +157,22 @@ export function useWidgetController(deps: ControllerDeps) {
   const known = isKnownVisitor(model, prefilled || !!guest, t);
 
   /** A failed request: said above the button or at its field, the rate limit counted down, and the `error` event. */
-  const report = useCallback(
-    (error: unknown, failed: FormModel, route: 'registration' | 'offline'): SubmitFailure => {
-      const described = describeError(error, failed, t, configQuery.isSuccess, route);
-      if (described.likelyCorsRefusal) deps.onServerUnreachable();
-      if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
-      setFormError(
-        described.message ? { message: described.message, retryable: described.retryable } : undefined,
-      );
-      emit('error', {
-        code: described.code,
-        message: described.message || described.fieldErrors[0]?.[1] || '',
-      });
-      return { fieldErrors: described.fieldErrors };
-    },
-    [t, configQuery.isSuccess, deps, countdown.start, emit],
-  );
+  const report = (error: unknown, failed: FormModel, route: 'registration' | 'offline'): SubmitFailure => {
+    const described = describeError(error, failed, t, configQuery.isSuccess, route);
+    if (described.likelyCorsRefusal) deps.onServerUnreachable();
+    if (described.retryAfterSeconds) countdown.start(described.retryAfterSeconds);
+    setFormError(
+      described.message ? { message: described.message, retryable: described.retryable } : undefined,
+    );
+    emit('error', {
+      code: described.code,
+      message: described.message || described.fieldErrors[0]?.[1] || '',
+    });
+    return { fieldErrors: described.fieldErrors };
+  };
 
-  const submit = useCallback(
-    async (values: FormValues, auto = false): Promise<SubmitFailure | undefined> => {
+  const submit = useLatestCallback(
+    async (values: FormValues, auto?: boolean): Promise<SubmitFailure | undefined> => {
       setFormError(undefined);
       // A `reset` or `destroy` bumps the generation: anything this submit learns afterwards belongs to nobody.
       const startedIn = store.get().generation;
@@ -185,7 +183,7 @@ export function useWidgetController(deps: ControllerDeps) {
         const visitor = toRegistration(submission, tokens.get(), prefill.username);
         // Nothing new to tell a visitor the server already knows: ask for the room directly.
         const { outcome, token } = await flow.run(visitor, {
-          recognised: auto && !!guest && !prefilled,
+          recognised: !!auto && !!guest && !prefilled,
           question: submission.values.message,
           isCurrent,
         });
@@ -204,48 +202,27 @@ export function useWidgetController(deps: ControllerDeps) {
         return failure;
       }
     },
-    [
-      model,
-      emit,
-      flow,
-      tokens,
-      prefill.username,
-      locale,
-      deps,
-      normalisePhone,
-      guest,
-      prefilled,
-      options.handoff,
-      store,
-      report,
-      offlineFormOn,
-      config,
-      leave,
-    ],
   );
 
   /** POST livechat/offline.message, once per submit: the message is mailed to the department or the site. */
-  const submitOffline = useCallback(
-    async (values: FormValues): Promise<SubmitFailure | undefined> => {
-      if (!offlineModel) return undefined;
-      setFormError(undefined);
-      const startedIn = store.get().generation;
-      try {
-        const submission = await toSubmission(offlineModel, values, normalisePhone);
-        const body = toOfflineMessage(submission, location.origin);
-        await offlineMessage.mutateAsync(body);
-        if (store.get().generation !== startedIn) return undefined;
-        clearDraft();
-        setScreen('offline-sent');
-        emit('offline-message', body);
-        return undefined;
-      } catch (error) {
-        if (store.get().generation !== startedIn) return undefined;
-        return report(error, offlineModel, 'offline');
-      }
-    },
-    [offlineModel, store, normalisePhone, offlineMessage.mutateAsync, emit, report],
-  );
+  const submitOffline = useLatestCallback(async (values: FormValues): Promise<SubmitFailure | undefined> => {
+    if (!offlineModel) return undefined;
+    setFormError(undefined);
+    const startedIn = store.get().generation;
+    try {
+      const submission = await toSubmission(offlineModel, values, normalisePhone);
+      const body = toOfflineMessage(submission, location.origin);
+      await offlineMessage.mutateAsync(body);
+      if (store.get().generation !== startedIn) return undefined;
+      clearDraft();
+      setScreen('offline-sent');
+      emit('offline-message', body);
+      return undefined;
+    } catch (error) {
+      if (store.get().generation !== startedIn) return undefined;
+      return report(error, offlineModel, 'offline');
+    }
+  });
 
   // Decided once per visitor, when the visitor opens the panel with the config loaded: never while someone
   // types, and not over a draft the visitor left (a reload brings their form back instead). Never for an inline
