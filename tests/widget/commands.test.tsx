@@ -99,4 +99,31 @@ describe('commands from the host page', () => {
     expect(root.querySelector('.rcp-panel')).not.toHaveAttribute('hidden');
     expect(root.activeElement).toBe(screen.getByRole('textbox', { name: /^Name/ }));
   });
+
+  it('a visitor known from prefill goes straight to the room when the panel opens, and not before', async () => {
+    const recorded: Recorded[] = [];
+    server.use(...livechatHandlers(recorded));
+    const known = { name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } };
+    const { screen, handle, root } = renderWidget({ config, inline: false, prefill: known });
+    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+    const posts = () => recorded.filter((r) => r.method === 'POST');
+    expect(posts()).toHaveLength(0);
+    act(() => handle.open());
+    expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('decided when the panel opens: a prefill that completes the visitor later does not start the chat on its own', async () => {
+    const recorded: Recorded[] = [];
+    server.use(...livechatHandlers(recorded));
+    const { screen, handle, root } = renderWidget({ config, inline: false });
+    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+    act(() => handle.open());
+    const name = await screen.findByRole('textbox', { name: /^Name/ });
+    act(() => handle.prefill({ name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } }));
+    await waitFor(() => expect(name).toHaveValue('Ada'));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // room for a start that must not come
+    expect(screen.getByRole('button', { name: 'Start chat' })).toBeVisible();
+    expect(recorded.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
 });

@@ -36,7 +36,9 @@
  *   script ms           CDP Performance.getMetrics ScriptDuration once Node has read the "x" back (main-thread JS
  *                       since navigation, the same-process iframe included)
  *   KB before click     encodedDataLength of the responses from the widget origins (:5175, :3100) finished before
- *                       the click: compressed bodies plus headers, host page excluded, WebSocket frames excluded
+ *                       the click: compressed bodies plus headers, host page excluded, WebSocket frames excluded.
+ *                       Chromium reports a script it compiles while streaming (widget.js, vite.config.ts) finished
+ *                       only once compiled: clicked at once, ours often counts without it though it has arrived
  *   heap MB             JSHeapUsedSize at the same moment (no forced GC)
  * The table gives each widget's median and the ratio row: the median of the per-round ratios ours/official (the
  * idle column: ours after idle / official at once). Then, per preset department of ours (none, by `_id`, by

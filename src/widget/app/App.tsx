@@ -193,7 +193,14 @@ export function App(props: AppProps) {
   }
 
   return (
-    <Panel title={title} accent={accent} launcher={launcher} open={state.open} onClose={props.onClose} t={t}>
+    <Panel
+      title={title}
+      accent={accent}
+      launcher={launcher}
+      store={props.store}
+      onClose={props.onClose}
+      t={t}
+    >
       {body}
       <p className="rcp-visually-hidden" role="status">
         {state.busy

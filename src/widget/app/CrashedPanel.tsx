@@ -12,10 +12,9 @@ interface CrashedPanelProps {
 
 /** What the visitor sees when the form could not be drawn: the panel, a plain message and "Try again". */
 export function CrashedPanel({ store, launcher, onClose, onRetry }: CrashedPanelProps) {
-  const { open, language } = useSyncExternalStore(store.subscribe, store.get);
-  const { t } = language;
+  const { t } = useSyncExternalStore(store.subscribe, () => store.get().language);
   return (
-    <Panel title={t('title')} launcher={launcher} open={open || !launcher} onClose={onClose} t={t}>
+    <Panel title={t('title')} launcher={launcher} store={store} onClose={onClose} t={t}>
       <div className="rcp-alert" role="alert">
         <p className="rcp-alert-text">{t('errorUnavailable')}</p>
         <button type="button" className="rcp-button rcp-button-secondary" onClick={onRetry}>

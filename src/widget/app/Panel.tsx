@@ -2,6 +2,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useSyncEx
 import { textColorOn } from '../../shared/styles.ts';
 import type { LauncherHandle } from '../../shared/widget-context.ts';
 import type { Translate } from '../i18n/translate.ts';
+import type { WidgetStore } from './widget-store.ts';
 
 interface PanelProps {
   title: string;
@@ -9,7 +10,8 @@ interface PanelProps {
   accent?: string;
   /** The loader's launcher; undefined for an inline form. */
   launcher: LauncherHandle | undefined;
-  open: boolean;
+  /** Open or closed is read here, not passed down: opening re-renders the frame, not the form inside it. */
+  store: WidgetStore;
   onClose: () => void;
   t: Translate;
   children: ReactNode;
@@ -31,8 +33,9 @@ function useMediaQuery(query: string): boolean {
 }
 
 /** The frame: a labelled dialog behind the launcher, or a labelled region when inline. */
-export function Panel({ title, accent, launcher, open, onClose, t, children }: PanelProps) {
+export function Panel({ title, accent, launcher, store, onClose, t, children }: PanelProps) {
   const inline = !launcher;
+  const open = useSyncExternalStore(store.subscribe, () => inline || store.get().open);
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const modal = useMediaQuery(FULL_SCREEN) && !inline;

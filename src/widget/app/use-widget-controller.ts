@@ -62,7 +62,11 @@ export interface LeavingMessage {
  */
 export function useWidgetController(deps: ControllerDeps) {
   const { api, tokens, options, inline, store, emit, normalisePhone } = deps;
-  const { open, language, prefill, generation } = useSyncExternalStore(store.subscribe, store.get);
+  // One subscription per part: opening the panel changes none of them, so it does not re-render the form (the
+  // panel subscribes to `open` itself, Panel.tsx). What depends on the panel being open reads it below.
+  const language = useSyncExternalStore(store.subscribe, () => store.get().language);
+  const prefill = useSyncExternalStore(store.subscribe, () => store.get().prefill);
+  const generation = useSyncExternalStore(store.subscribe, () => store.get().generation);
   // Changes only when the panel opens in another language (mount.tsx): labels follow, typed values stay.
   const { t, locale } = language;
   // GET livechat/config asks about one department's agents, and Rocket.Chat looks that department up by `_id`
@@ -83,8 +87,9 @@ export function useWidgetController(deps: ControllerDeps) {
   // submitting that nobody there is online — not from a failed room afterwards. Only once the form is on screen:
   // it mounts closed on every page view, and one restored from a draft is no reason for a request then.
   const [picked, setPicked] = useState<string>();
+  const pickedShown = useSyncExternalStore(store.subscribe, () => !!picked && (inline || store.get().open));
   const pickedQuery = useConfigQuery(api, tokens, picked, {
-    enabled: (inline || open) && !!config && !!picked && picked !== askedAbout,
+    enabled: pickedShown && !!config && picked !== askedAbout,
   });
   const pickedConfig = picked === askedAbout ? config : pickedQuery.data;
   const pickedOffline =
@@ -229,9 +234,9 @@ export function useWidgetController(deps: ControllerDeps) {
   // form: it is on screen without anyone asking, and a room per page view would fill the agents' queue with
   // empty chats — there the known visitor sees the filled-in form and starts the chat with one click.
   const autoStarted = useRef(-1);
-  useEffect(() => {
-    if (inline || !open || configQuery.isPending || screen !== 'form' || autoStarted.current === generation)
-      return;
+  const decideAutoStart = useLatestCallback(() => {
+    if (inline || !store.get().open || configQuery.isPending || screen !== 'form') return;
+    if (autoStarted.current === generation) return;
     // Nobody online: the visitor reads that (or gets the offline form) rather than a room that cannot open.
     if (config?.online === false) return;
     autoStarted.current = generation;
@@ -240,20 +245,14 @@ export function useWidgetController(deps: ControllerDeps) {
     void submit(model.defaults, true).then((failure) => {
       if (failure) setScreen('form'); // show what went wrong, with the known values to correct or resend
     });
-  }, [
-    known,
-    inline,
-    open,
-    screen,
-    generation,
-    submit,
-    model.defaults,
-    configQuery.isPending,
-    config?.online,
-  ]);
+  });
+  // When the panel opens (read from the store, not rendered: see above), and when what the decision waits for
+  // arrives while it is open (the config, the form screen again after a reset).
+  useEffect(() => store.subscribe(decideAutoStart), [store, decideAutoStart]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: decideAutoStart reads them; they say when to ask again
+  useEffect(decideAutoStart, [known, screen, generation, configQuery.isPending, config?.online]);
 
   return {
-    open: inline || open,
     t,
     prefill,
     generation,

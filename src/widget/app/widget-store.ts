@@ -24,7 +24,9 @@ export function createWidgetStore(initial: WidgetState) {
     },
     subscribe(listener: () => void) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }
