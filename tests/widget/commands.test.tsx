@@ -126,4 +126,21 @@ describe('commands from the host page', () => {
     expect(screen.getByRole('button', { name: 'Start chat' })).toBeVisible();
     expect(recorded.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
+
+  it('reset, prefill and open in one go: the automatic start sends the new visitor, never the last one', async () => {
+    const recorded: Recorded[] = [];
+    server.use(...livechatHandlers(recorded));
+    const last = { name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } };
+    const { screen, handle, root } = renderWidget({ config, inline: false, prefill: last });
+    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+    act(() => {
+      handle.reset();
+      handle.prefill({ name: 'Bea', email: 'bea@example.com', customFields: { plan: 'Free' } });
+      handle.open();
+    });
+    expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
+    const posts = recorded.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toMatchObject({ visitor: { name: 'Bea', email: 'bea@example.com' } });
+  });
 });

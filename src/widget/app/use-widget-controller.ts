@@ -62,8 +62,8 @@ export interface LeavingMessage {
  */
 export function useWidgetController(deps: ControllerDeps) {
   const { api, tokens, options, inline, store, emit, normalisePhone } = deps;
-  // One subscription per part: opening the panel changes none of them, so it does not re-render the form (the
-  // panel subscribes to `open` itself, Panel.tsx). What depends on the panel being open reads it below.
+  // One subscription per part, and none to `open`: opening the panel (in the same language) re-renders only the
+  // panel, which subscribes to it itself (Panel.tsx), not the form. What depends on the panel being open reads it below.
   const language = useSyncExternalStore(store.subscribe, () => store.get().language);
   const prefill = useSyncExternalStore(store.subscribe, () => store.get().prefill);
   const generation = useSyncExternalStore(store.subscribe, () => store.get().generation);
@@ -235,7 +235,12 @@ export function useWidgetController(deps: ControllerDeps) {
   // empty chats — there the known visitor sees the filled-in form and starts the chat with one click.
   const autoStarted = useRef(-1);
   const decideAutoStart = useLatestCallback(() => {
-    if (inline || !store.get().open || configQuery.isPending || screen !== 'form') return;
+    const now = store.get();
+    // The store listener runs before React renders the update: when it changed more than `open` (the language at
+    // open, a prefill or reset just before), this render's values are stale, and the effect below decides after
+    // the next render instead.
+    if (now.language !== language || now.prefill !== prefill || now.generation !== generation) return;
+    if (inline || !now.open || configQuery.isPending || screen !== 'form') return;
     if (autoStarted.current === generation) return;
     // Nobody online: the visitor reads that (or gets the offline form) rather than a room that cannot open.
     if (config?.online === false) return;
@@ -250,7 +255,15 @@ export function useWidgetController(deps: ControllerDeps) {
   // arrives while it is open (the config, the form screen again after a reset).
   useEffect(() => store.subscribe(decideAutoStart), [store, decideAutoStart]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: decideAutoStart reads them; they say when to ask again
-  useEffect(decideAutoStart, [known, screen, generation, configQuery.isPending, config?.online]);
+  useEffect(decideAutoStart, [
+    known,
+    screen,
+    generation,
+    language,
+    prefill,
+    configQuery.isPending,
+    config?.online,
+  ]);
 
   return {
     t,
