@@ -117,6 +117,25 @@ test('the form bundle loads on demand, the phone metadata only when the phone fi
   await expect.poll(() => loaded).toContain('/widget/phone.js');
 });
 
+test('with the optional preload tag, widget.js is fetched once, with the page, and the form works as without it', async ({
+  page,
+  consoleErrors,
+}) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/widget/widget.js')) fetched.push(request.url());
+  });
+  await page.goto(hostUrl('preload'));
+  await openForm(page);
+  await fillForm(page);
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByRole('heading', { name: 'You are connected' })).toBeVisible();
+  // The loader's own preload and script tag reuse the page's download.
+  expect(fetched).toHaveLength(1);
+  expect(await standinRequests({ method: 'POST', path: VISITOR })).toHaveLength(1);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('errors show at the fields and nothing is sent; fixing them sends', async ({ page, events }) => {
   await page.goto(hostUrl('basic'));
   await openForm(page);

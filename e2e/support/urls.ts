@@ -21,6 +21,7 @@ export const CDN_URL = `http://127.0.0.1:${CDN_PORT}`;
 /** The host pages that exist in e2e/hosts/. */
 export type HostPage =
   | 'basic'
+  | 'preload'
   | 'attributes'
   | 'department-attribute'
   | 'inline'
