@@ -2,6 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../../src/shared/visitor-token.ts';
+import type { PrefillValues } from '../../src/types/public-api.ts';
 import { configAnswer, livechatHandlers, type Recorded } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 import { renderWidget } from '../support/render-widget.ts';
@@ -9,6 +10,18 @@ import { renderWidget } from '../support/render-widget.ts';
 const config = configAnswer({
   customFields: [{ _id: 'plan', label: 'Plan', type: 'input', required: false }],
 });
+
+/** Every required field of `config`: a visitor prefilled with these is known. */
+const KNOWN = { name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } };
+
+/** The form behind a launcher, mounted and rendered closed, with the POSTs it sends. */
+async function renderClosed(prefill?: PrefillValues) {
+  const recorded: Recorded[] = [];
+  server.use(...livechatHandlers(recorded));
+  const rendered = renderWidget({ config, inline: false, prefill });
+  await waitFor(() => expect(rendered.root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+  return { ...rendered, posts: () => recorded.filter((r) => r.method === 'POST') };
+}
 
 describe('commands from the host page', () => {
   it('prefill fills untouched fields and sends username with the registration', async () => {
@@ -101,12 +114,7 @@ describe('commands from the host page', () => {
   });
 
   it('a visitor known from prefill goes straight to the room when the panel opens, and not before', async () => {
-    const recorded: Recorded[] = [];
-    server.use(...livechatHandlers(recorded));
-    const known = { name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } };
-    const { screen, handle, root } = renderWidget({ config, inline: false, prefill: known });
-    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
-    const posts = () => recorded.filter((r) => r.method === 'POST');
+    const { screen, handle, posts } = await renderClosed(KNOWN);
     expect(posts()).toHaveLength(0);
     act(() => handle.open());
     expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
@@ -114,33 +122,25 @@ describe('commands from the host page', () => {
   });
 
   it('decided when the panel opens: a prefill that completes the visitor later does not start the chat on its own', async () => {
-    const recorded: Recorded[] = [];
-    server.use(...livechatHandlers(recorded));
-    const { screen, handle, root } = renderWidget({ config, inline: false });
-    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+    const { screen, handle, posts } = await renderClosed();
     act(() => handle.open());
     const name = await screen.findByRole('textbox', { name: /^Name/ });
-    act(() => handle.prefill({ name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } }));
+    act(() => handle.prefill(KNOWN));
     await waitFor(() => expect(name).toHaveValue('Ada'));
     await new Promise((resolve) => setTimeout(resolve, 100)); // room for a start that must not come
     expect(screen.getByRole('button', { name: 'Start chat' })).toBeVisible();
-    expect(recorded.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(posts()).toHaveLength(0);
   });
 
   it('reset, prefill and open in one go: the automatic start sends the new visitor, never the last one', async () => {
-    const recorded: Recorded[] = [];
-    server.use(...livechatHandlers(recorded));
-    const last = { name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } };
-    const { screen, handle, root } = renderWidget({ config, inline: false, prefill: last });
-    await waitFor(() => expect(root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
+    const { screen, handle, posts } = await renderClosed(KNOWN);
     act(() => {
       handle.reset();
       handle.prefill({ name: 'Bea', email: 'bea@example.com', customFields: { plan: 'Free' } });
       handle.open();
     });
     expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
-    const posts = recorded.filter((r) => r.method === 'POST');
-    expect(posts).toHaveLength(1);
-    expect(posts[0]?.body).toMatchObject({ visitor: { name: 'Bea', email: 'bea@example.com' } });
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]?.body).toMatchObject({ visitor: { name: 'Bea', email: 'bea@example.com' } });
   });
 });
