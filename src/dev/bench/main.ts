@@ -26,9 +26,11 @@
  *                       counted
  *   click → Name usable Playwright clicks the launcher as soon as it shows, then types one "x" into the Name field
  *                       (retrying until Node reads it back from the field's value); timed in the widget's frame:
- *                       the click event → the last `input` event that put the "x" in, so Playwright's round trips
- *                       after the click and after typing are not counted (its wait for the field to be visible,
- *                       stable and editable before it types still is: up to a few hundred ms on mobile, both widgets)
+ *                       the click's own time stamp (`event.timeStamp`: when the browser took the click in, so a
+ *                       click left waiting behind busy script counts) → the last `input` event that put the "x"
+ *                       in, so Playwright's round trips after the click and after typing are not counted (its
+ *                       wait for the field to be visible, stable and editable before it types still is: up to a
+ *                       few hundred ms on mobile, both widgets)
  *   after idle preload  the same, ours only, clicked after 3 s idle
  *   page load → usable  the page's navigation start (`performance.timeOrigin`) → that `input` event, in the
  *                       click-at-once run (the iframe's stamps are on the same wall clock); unlike the click

@@ -82,7 +82,8 @@ type Stamps = { launcher?: number; click?: number; typed?: number };
  * In every frame, before any of its scripts: the wall-clock time (`performance.timeOrigin + now()`, one clock
  * for the page and its iframe) of the first animation frame in which the launcher is rendered (ours: the button in
  * our shadow root; official: the first button of its /livechat iframe, which is all it shows when minimised), of
- * the first click, and of the last `input` event that put an "x" in a field. Stamped in the page, so neither
+ * the first click (its `timeStamp`, when the browser took it in, not when a busy page got round to dispatching it),
+ * and of the last `input` event that put an "x" in a field. Stamped in the page, so neither
  * Playwright's polling for the launcher nor its round trips after the click and after the typing are counted.
  */
 async function stampEvents(context: BrowserContext): Promise<void> {
@@ -100,7 +101,7 @@ async function stampEvents(context: BrowserContext): Promise<void> {
       else requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
-    addEventListener('click', () => (stamps.click ??= now()), true);
+    addEventListener('click', (event) => (stamps.click ??= performance.timeOrigin + event.timeStamp), true);
     addEventListener('input', (event) => {
       const field = event.composedPath()[0];
       if (field instanceof HTMLInputElement && field.value.includes('x')) stamps.typed = now();
