@@ -29,6 +29,7 @@ export type HostPage =
   | 'hostile'
   | 'hostile-builtins'
   | 'clobbering'
+  | 'clobbering-document'
   | 'csp'
   | 'csp-nonce'
   | 'options'
