@@ -21,6 +21,7 @@ import { type WidgetLanguage, widgetLanguage } from './i18n/widget-language.ts';
 import { resolveOptions } from './options.ts';
 import { loadPhoneLib, toE164 } from './phone/phone-lib.ts';
 import { checkPrefill } from './prefill-values.ts';
+import { clearDraft } from './storage/draft-store.ts';
 import { createTokenStore } from './storage/token-store.ts';
 import { INLINE_HOST_CSS, WIDGET_CSS } from './styles/widget-css.ts';
 import { assertUsableBuiltins } from './usable-builtins.ts';
@@ -226,6 +227,7 @@ export function mount(context: WidgetContext): WidgetHandle {
     reset() {
       // Token, hand-off and draft, as the loader's `reset` does (the npm build has no loader); then a new token.
       forgetVisitor();
+      clearDraft(); // the copy kept in memory when storage refused it
       tokens.reset();
       queryClient.clear();
       store.update({ prefill: {}, generation: store.get().generation + 1 });

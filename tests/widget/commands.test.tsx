@@ -1,9 +1,10 @@
 import { act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../../src/shared/visitor-token.ts';
 import type { PrefillValues } from '../../src/types/public-api.ts';
-import { configAnswer, livechatHandlers, type Recorded } from '../support/livechat-fixtures.ts';
+import { API, configAnswer, livechatHandlers, type Recorded } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 import { renderWidget } from '../support/render-widget.ts';
 
@@ -14,14 +15,38 @@ const config = configAnswer({
 /** Every required field of `config`: a visitor prefilled with these is known. */
 const KNOWN = { name: 'Ada', email: 'ada@example.com', customFields: { plan: 'Pro' } };
 
-/** The form behind a launcher, mounted and rendered closed, with the POSTs it sends. */
-async function renderClosed(prefill?: PrefillValues) {
+/** The form behind a launcher, mounted and rendered closed, with the requests it sends. */
+async function renderClosed(
+  prefill?: PrefillValues,
+  { answer = config, options }: { answer?: unknown; options?: Record<string, unknown> } = {},
+) {
   const recorded: Recorded[] = [];
   server.use(...livechatHandlers(recorded));
-  const rendered = renderWidget({ config, inline: false, prefill });
+  const rendered = renderWidget({ config: answer, inline: false, prefill, options });
   await waitFor(() => expect(rendered.root.querySelector('.rcp-panel')).toHaveAttribute('hidden'));
-  return { ...rendered, posts: () => recorded.filter((r) => r.method === 'POST') };
+  return {
+    ...rendered,
+    posts: () => recorded.filter((r) => r.method === 'POST'),
+    requests: () => recorded.map((r) => `${r.method} ${r.url.pathname.replace('/api/v1/livechat/', '')}`),
+  };
 }
+
+/** A visitor this browser registered before: the stored token, and the config answer that recognises it. */
+const RETURNING = 'a'.repeat(64);
+const returning = (department?: string) => {
+  localStorage.setItem(TOKEN_STORAGE_KEY, RETURNING);
+  return configAnswer({
+    customFields: [],
+    guest: {
+      _id: 'guest-1',
+      name: 'Alice Previous',
+      username: 'guest-9',
+      token: RETURNING,
+      visitorEmails: [{ address: 'alice@example.com' }],
+      ...(department && { department }),
+    },
+  });
+};
 
 describe('commands from the host page', () => {
   it('prefill fills untouched fields and sends username with the registration', async () => {
@@ -130,6 +155,90 @@ describe('commands from the host page', () => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // room for a start that must not come
     expect(screen.getByRole('button', { name: 'Start chat' })).toBeVisible();
     expect(posts()).toHaveLength(0);
+  });
+
+  it('a prefill that arrives after the closed form mounted still starts the known visitor at open, and is no draft', async () => {
+    const { screen, handle, posts } = await renderClosed();
+    act(() => handle.prefill(KNOWN));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the prefilled values reach the (closed) form
+    expect(sessionStorage.getItem('rocketchat-prechat:draft')).toBeNull();
+    act(() => handle.open());
+    expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
+    expect(posts().map((post) => post.body)).toMatchObject([
+      { visitor: { name: 'Ada', email: 'ada@example.com' } },
+    ]);
+  });
+
+  it('after reset the form is empty: the last visitor the config recognised is nobody’s default, and nothing starts', async () => {
+    const { screen, handle, posts } = await renderClosed(undefined, { answer: returning('dept-support') });
+    act(() => handle.open());
+    await screen.findByRole('heading', { name: 'You are connected' }); // Alice, recognised, went straight in
+    act(() => {
+      handle.reset();
+      // The next person: the site knows only a phone number for them, hidden.
+      handle.prefill({ phone: { value: '+12015550123', mode: 'hidden' } });
+      handle.close();
+      handle.open();
+    });
+    const name = await screen.findByRole('textbox', { name: /^Name/ });
+    expect(name).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: /^Email/ })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: /^Department/ })).toHaveValue('');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // room for a start that must not come
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('a returning visitor on a page that presets another department is registered there before the room', async () => {
+    const { screen, handle, posts, requests } = await renderClosed(undefined, {
+      answer: returning('dept-support'),
+      options: { department: 'dept-sales' },
+    });
+    act(() => handle.open());
+    expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
+    expect(requests()).toEqual(['POST visitor', 'GET room']);
+    expect(posts()[0]?.body).toMatchObject({
+      visitor: { token: RETURNING, name: 'Alice Previous', department: 'dept-sales' },
+    });
+  });
+
+  it('a returning visitor on a page with their own department goes straight to the room', async () => {
+    const { screen, handle, requests } = await renderClosed(undefined, {
+      answer: returning('dept-support'),
+      options: { department: 'dept-support' },
+    });
+    act(() => handle.open());
+    expect(await screen.findByRole('heading', { name: 'You are connected' })).toBeVisible();
+    expect(requests()).toEqual(['GET room']);
+  });
+
+  it('reset while the last visitor’s registration waits offline: the next visitor gets a form that is not busy', async () => {
+    let online = false;
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
+    try {
+      const recorded: Recorded[] = [];
+      server.use(
+        http.post(`${API}/visitor`, () => (online ? undefined : HttpResponse.error())),
+        ...livechatHandlers(recorded),
+      );
+      const user = userEvent.setup();
+      const { screen, handle } = renderWidget({ config });
+      await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Ada');
+      await user.type(screen.getByRole('textbox', { name: /^Email/ }), 'ada@example.com');
+      window.dispatchEvent(new Event('offline'));
+      await user.click(screen.getByRole('button', { name: 'Start chat' }));
+      await screen.findByText(/You are offline/);
+      act(() => handle.reset());
+      online = true;
+      act(() => window.dispatchEvent(new Event('online')));
+      const button = await screen.findByRole('button', { name: 'Start chat' });
+      expect(button).not.toHaveAttribute('aria-disabled', 'true');
+      expect(screen.queryByText(/You are offline/)).toBeNull();
+      expect(recorded.filter((r) => r.method === 'POST')).toEqual([]); // Ada's details never went out
+      handle.destroy();
+    } finally {
+      onLine.mockRestore();
+      window.dispatchEvent(new Event('online'));
+    }
   });
 
   it('reset, prefill and open in one go: the automatic start sends the new visitor, never the last one', async () => {

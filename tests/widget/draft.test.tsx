@@ -1,6 +1,7 @@
+import { act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { API, configAnswer, livechatHandlers } from '../support/livechat-fixtures.ts';
 import { server } from '../support/msw-server.ts';
 import { renderWidget } from '../support/render-widget.ts';
@@ -28,6 +29,45 @@ describe('nothing typed is lost', () => {
 
     const third = renderWidget({ config: configAnswer() });
     expect(await third.screen.findByRole('textbox', { name: /^Name/ })).toHaveValue('');
+  });
+
+  it('with storage refusing the draft, "Back to the chat form" still finds everything typed (kept in memory)', async () => {
+    const refuse = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      server.use(
+        http.get(`${API}/room`, () =>
+          HttpResponse.json(
+            {
+              success: false,
+              error: 'Sorry, no online agents [no-agent-online]',
+              errorType: 'no-agent-online',
+            },
+            { status: 400 },
+          ),
+        ),
+        ...livechatHandlers([]),
+      );
+      const user = userEvent.setup();
+      const { screen, handle } = renderWidget({ config: configAnswer() });
+      await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Ada');
+      await user.type(screen.getByRole('textbox', { name: /^Email/ }), 'ada@example.com');
+      await user.type(screen.getByRole('textbox', { name: /^Phone/ }), '+12015550123');
+      await user.selectOptions(screen.getByRole('combobox', { name: /^Plan/ }), 'Pro');
+      await user.click(screen.getByRole('button', { name: 'Start chat' }));
+      await user.click(await screen.findByRole('button', { name: 'Back to the chat form' }));
+      expect(await screen.findByRole('textbox', { name: /^Name/ })).toHaveValue('Ada');
+      expect(screen.getByRole('textbox', { name: /^Email/ })).toHaveValue('ada@example.com');
+      expect(screen.getByRole('textbox', { name: /^Phone/ })).toHaveValue('+12015550123');
+      expect(screen.getByRole('combobox', { name: /^Plan/ })).toHaveValue('Pro');
+      // Nothing of it reached storage, and a reset forgets the copy in memory too.
+      expect(sessionStorage.length).toBe(0);
+      act(() => handle.reset());
+      await waitFor(() => expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveValue(''));
+    } finally {
+      refuse.mockRestore();
+    }
   });
 
   it('offers "Try again" after a server failure and sends again with the same values', async () => {

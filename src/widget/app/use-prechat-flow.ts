@@ -108,6 +108,12 @@ export function usePrechatFlow({ api, tokens, startRoom, emit }: FlowDeps) {
 
   return {
     run,
+    /** Forgets the requests of a visitor who is gone (`reset`), whatever state they were left in. */
+    reset() {
+      registration.reset();
+      room.reset();
+      firstMessage.reset();
+    },
     busy: registration.isPending || room.isPending || firstMessage.isPending,
     paused: registration.isPaused || room.isPaused || firstMessage.isPaused,
   };

@@ -128,6 +128,9 @@ export function useWidgetController(deps: ControllerDeps) {
     setFormError(undefined);
     setLeaving(undefined);
     setPicked(undefined);
+    // A request the last visitor left waiting (paused offline) is gone with the cache: its busy state goes too.
+    flow.reset();
+    offlineMessage.reset();
   }, [generation]);
 
   /** Into the offline form (or back to the chat form), with what was typed. */
@@ -136,10 +139,15 @@ export function useWidgetController(deps: ControllerDeps) {
     setLeaving(next);
   }, []);
 
+  // config.guest is the visitor of the token the config was asked with. Once that token is gone (a `reset`: the
+  // next person at this computer), it is somebody else's name and email: never shown, never sent.
+  const ownGuest = (answer: typeof config) =>
+    answer?.guest && answer.guest.token !== tokens.peek() ? { ...answer, guest: undefined } : answer;
+
   // A later prefill rebuilds the model too (its modes may hide or lock fields); the form keeps what was typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation: a reset starts from the defaults again; leaving: back from the offline form, the chat form starts from the draft both kept
   const model = useMemo(
-    () => withDraft(chatFormModel(config, options, prefill, t, locale), loadDraft()),
+    () => withDraft(chatFormModel(ownGuest(config), options, prefill, t, locale), loadDraft()),
     [config, options, prefill, t, locale, generation, leaving],
   );
   // Built only when shown. Carried values win over the draft: storage may be blocked, the carry never is.
@@ -147,7 +155,7 @@ export function useWidgetController(deps: ControllerDeps) {
   const offlineModel = useMemo(
     () =>
       offline && offlineFormOn
-        ? withDraft(offlineFormModel(config, options, prefill, t, locale), {
+        ? withDraft(offlineFormModel(ownGuest(config), options, prefill, t, locale), {
             ...loadDraft(),
             ...leaving?.carried,
           })
@@ -157,7 +165,7 @@ export function useWidgetController(deps: ControllerDeps) {
 
   // Known visitor: every required field is known (prefilled, or config.guest for the stored token), so the form
   // does not ask again — it goes straight to the room when the panel opens.
-  const guest = config?.guest && config.guest.token === tokens.peek() ? config.guest : undefined;
+  const guest = ownGuest(config)?.guest;
   const prefilled = hasPrefill(prefill);
   const known = isKnownVisitor(model, prefilled || !!guest, t);
 
@@ -184,11 +192,15 @@ export function useWidgetController(deps: ControllerDeps) {
       const isCurrent = () => store.get().generation === startedIn;
       try {
         const submission = await toSubmission(model, values, normalisePhone);
+        // Reset while phone.js loaded: these are the last visitor's values, and must not get the next one's token.
+        if (!isCurrent()) throw new Abandoned();
         emit('submit', submission.values);
         const visitor = toRegistration(submission, tokens.get(), prefill.username);
-        // Nothing new to tell a visitor the server already knows: ask for the room directly.
+        // Nothing new to tell a visitor the server already knows: ask for the room directly. Unless this page
+        // presets another department than theirs: the room goes where the visitor record says, so that is told first.
         const { outcome, token } = await flow.run(visitor, {
-          recognised: !!auto && !!guest && !prefilled,
+          recognised:
+            !!auto && !!guest && !prefilled && (visitor.department ?? '') === (guest.department ?? ''),
           question: submission.values.message,
           isCurrent,
         });
@@ -216,6 +228,7 @@ export function useWidgetController(deps: ControllerDeps) {
     const startedIn = store.get().generation;
     try {
       const submission = await toSubmission(offlineModel, values, normalisePhone);
+      if (store.get().generation !== startedIn) return undefined;
       const body = toOfflineMessage(submission, location.origin);
       await offlineMessage.mutateAsync(body);
       if (store.get().generation !== startedIn) return undefined;

@@ -90,15 +90,18 @@ export const RegistrationForm = memo(function RegistrationForm({
 
   // Every keystroke is kept for this tab until the chat starts, so a reload never loses it. Merged into the saved
   // draft: the offline form has fewer fields, and going back to the chat form must find the others still there.
+  // Only what the visitor changed (`type` is set for their input events only): a site's `prefill` is no draft,
+  // and must not stop a known visitor's automatic start as a half-typed form would.
   useEffect(() => {
-    const subscription = watch((values, { name }) => {
+    const subscription = watch((values, { name, type }) => {
+      if (name === 'department') onDepartmentChange?.(String(values.department ?? ''));
+      if (!type) return;
       saveDraft({
         ...loadDraft(),
         ...Object.fromEntries(
           model.fields.map((field) => [stableId(field), String(values[field.name] ?? '')]),
         ),
       });
-      if (name === 'department') onDepartmentChange?.(String(values.department ?? ''));
     });
     return () => subscription.unsubscribe();
   }, [watch, model, onDepartmentChange]);

@@ -7,7 +7,11 @@ import { DRAFT_STORAGE_KEY as DRAFT_KEY } from '../../shared/visitor-token.ts';
 
 export type Draft = Record<string, string>;
 
+/** The draft while sessionStorage refuses it (blocked, full): lost on reload, but Back and a remount find it. */
+let unsaved: Draft | undefined;
+
 export function loadDraft(): Draft {
+  if (unsaved) return unsaved;
   try {
     const parsed: unknown = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}');
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
@@ -22,12 +26,15 @@ export function loadDraft(): Draft {
 export function saveDraft(draft: Draft): void {
   try {
     sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    unsaved = undefined;
   } catch {
-    // Full or blocked: the form still works, it just cannot survive a reload.
+    // Full or blocked: the form still works from memory, it just cannot survive a reload.
+    unsaved = draft;
   }
 }
 
 export function clearDraft(): void {
+  unsaved = undefined;
   try {
     sessionStorage.removeItem(DRAFT_KEY);
   } catch {}
