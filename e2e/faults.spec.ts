@@ -373,3 +373,32 @@ test('a returning visitor the server no longer knows is registered again, then t
   expect(rooms.map((r) => r.status)).toEqual([400, 200]);
   expect(await events.of('room')).toHaveLength(1);
 });
+
+test('widget.js unreachable (CDN down): one error event, the launcher stays, and a click once it is back opens the form', async ({
+  page,
+  events,
+  consoleErrors,
+}) => {
+  let cdnDown = true;
+  await page.route('**/widget/widget.js', (route) =>
+    cdnDown ? route.abort('connectionrefused') : route.fallback(),
+  );
+  await page.goto(hostUrl('basic'));
+  await events.waitFor('ready');
+  // The idle mount could not load the form: said once, and the launcher is still there to try again.
+  const { code, message } = await events.waitFor('error');
+  expect(code).toBe('widget-load-failed');
+  expect(message).toMatch(/could not load http:\/\/127\.0\.0\.1:5175\/widget\/widget\.js/);
+  const launcher = page.getByRole('button', { name: 'Open chat' });
+  await expect(launcher).toBeVisible();
+
+  cdnDown = false;
+  await launcher.click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await fillPrechat(page, { name: 'Ada Lovelace', email: 'ada@example.com', customFields: { Plan: 'Pro' } });
+  await startChat(page);
+  await connected(page);
+  expect(await events.of('error')).toHaveLength(1);
+  // The browser's own lines for the refused requests (the preload and the script), and ours, once.
+  expect(consoleErrors.filter((line) => line.startsWith('[RocketChatPrechat]'))).toHaveLength(1);
+});

@@ -52,21 +52,20 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
   let options: UncheckedOptions | undefined;
   let host: HTMLElement | undefined;
   let launcher: LauncherHandle | undefined;
-  /** Resolves with the config JSON (or null) once the launcher or the inline form is there. */
+  /** Resolves once the launcher or the inline form is there (rejects when there will be neither). */
   let ready: Promise<unknown> | undefined;
+  /** The config JSON the loader was answered (or null), handed to the form when it mounts. */
+  let configJson: unknown;
   let widget: Promise<WidgetHandle> | undefined;
   let registered: EventMap['registered'] | undefined;
 
   // A nonce that is not a string is reported by the form; as text it simply will not match.
   const nonce = () => String(options?.nonce ?? script.nonce);
 
-  /** Loads and mounts the form once, then hands it to `use`, if given. */
-  function mountWidget(
-    checked: UncheckedOptions,
-    root: ShadowRoot,
-    configJson: unknown,
-    use?: (handle: WidgetHandle) => void,
-  ): void {
+  /** Loads and mounts the form once, into the current host, then hands it to `use`, if given. */
+  function mountWidget(use?: (handle: WidgetHandle) => void): void {
+    const checked = options as UncheckedOptions;
+    const root = host?.shadowRoot as ShadowRoot;
     widget ??= loadWidgetModule()
       .then(
         (module) =>
@@ -90,6 +89,8 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
       )
       .catch((error) => {
         logError(error);
+        // Loaded, but it cannot run on this page: a launcher that would open nothing goes.
+        if (widget) host?.remove();
         events.emit('error', { code: 'widget-load-failed', message: error.message });
         // Reported once, here: whatever waits for this form (a click, open, prefill) just never runs.
         return new Promise<never>(() => {});
@@ -116,7 +117,7 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
     if (container) {
       container = typeof container === 'string' ? document.querySelector(container) : container;
       if (!(container instanceof Element)) {
-        logError(`init: option "container" matches no element: ${String(checked.container)}`);
+        logError(`init: option "container" matches no element:`, checked.container);
         return;
       }
     }
@@ -137,15 +138,16 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
         logWarn(error);
         return null;
       })
-      .then((configJson) => {
-        if (host !== element) return Promise.reject(); // destroyed meanwhile
-        const config = readLoaderConfig(configJson);
+      .then((answer) => {
+        if (host !== element) throw 0; // destroyed meanwhile: `ready` rejects, and nothing waits for it
+        configJson = answer;
+        const config = readLoaderConfig(answer);
         if (!config.enabled) {
           element.remove();
           events.emit('error', { code: 'livechat-disabled', message: 'Livechat is disabled' });
-          return Promise.reject();
+          throw 0;
         }
-        if (container) return mountWidget(checked, root, configJson, () => events.emit('ready', undefined));
+        if (container) return mountWidget(() => events.emit('ready', undefined));
         // The widget reports a bad colour option; the launcher just falls back to the server's colour.
         const theme = checked.theme as { color?: unknown; position?: unknown } | undefined;
         const accent = [theme?.color, config.color].find(isHexColour);
@@ -157,29 +159,28 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
         // English until the form bundle (and its catalogs) loads, unless the site owner named it.
         const label = (checked.labels as { openChat?: unknown } | undefined)?.openChat;
         launcher = drawLauncher(root, typeof label === 'string' ? label : 'Open chat', () =>
-          mountWidget(checked, root, configJson, (handle) => handle.toggle()),
+          mountWidget((handle) => handle.toggle()),
         );
         // The form mounts, closed, when the browser is idle: a click then only opens it. With Rocket.Chat's own
         // widget on the page it also decides which of the two launchers shows, so the visitor never sees two.
-        whenIdle(() => mountWidget(checked, root, configJson));
+        whenIdle(() => host === element && mountWidget()); // unless destroyed meanwhile
         events.emit('ready', undefined);
-        return configJson;
       });
     ready.catch(() => {});
   }
 
   /** open or close: the widget owns the panel, so the loader only makes sure it is there. */
   function command(name: 'open' | 'close'): void {
-    if (!ready || !host) {
+    // `host` and `ready` are set together by init and cleared together by destroy.
+    if (!host) {
       logWarn(`${name} before init`);
       return;
     }
     const current = host;
-    ready.then(
-      (configJson) => {
-        if (!launcher || !options || host !== current) return; // inline forms are always open
-        if (name === 'open')
-          mountWidget(options, current.shadowRoot as ShadowRoot, configJson, (h) => h.open());
+    ready?.then(
+      () => {
+        if (!launcher || host !== current) return; // inline forms are always open
+        if (name === 'open') mountWidget((h) => h.open());
         else widget?.then((handle) => handle.close());
       },
       () => {},
@@ -189,7 +190,7 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
   function destroy(): void {
     widget?.then((handle) => handle.destroy());
     host?.remove();
-    host = launcher = options = ready = widget = undefined;
+    host = launcher = options = ready = widget = configJson = undefined;
   }
 
   const api: Api = (...args: unknown[]) => {
@@ -209,12 +210,16 @@ function start(script: HTMLScriptElement, queue: ArrayLike<unknown>[]): void {
         widget?.then((handle) => handle.reset());
       } else if (name === 'getVisitor') {
         // What the host may know about its visitor (Rocket.Chat's own widget offers no way to read it).
-        const answer = (configJson?: unknown) =>
+        // The config's guest is the visitor of the token it was asked with: after a `reset`, somebody else.
+        const answer = () => {
+          const token = registered?.token ?? readStoredToken();
+          const { guest } = readLoaderConfig(configJson);
           (a as (visitor: VisitorInfo) => void)({
-            token: registered?.token ?? readStoredToken(),
-            visitor: registered?.visitor ?? readLoaderConfig(configJson).guest ?? null,
+            token,
+            visitor: registered?.visitor ?? (Object(guest).token === token ? guest : null),
           });
-        (ready ?? Promise.resolve()).then(answer, answer);
+        };
+        Promise.resolve(ready).then(answer, answer);
       } else if (name === 'destroy') destroy();
       else logError(`unknown command "${String(name)}"`);
     } catch (error) {

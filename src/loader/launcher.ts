@@ -41,6 +41,6 @@ export function drawLauncher(root: ShadowRoot, label: string, onClick: () => voi
     focus: () => button.focus(),
   };
   handle.setLabel(label);
-  handle.setExpanded(false);
+  button.setAttribute('aria-expanded', 'false');
   return handle;
 }

@@ -202,6 +202,86 @@ describe('loader.js', () => {
     delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
   });
 
+  it('a form that cannot run on this page takes its launcher away and says why, once', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    const mount = vi.fn(() => {
+      throw new Error('this page changed JSON.stringify so that it no longer works');
+    });
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    const error = vi.fn();
+    snippet(['on', 'error', error], ['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    launcher()?.click();
+    await waitFor(() =>
+      expect(error).toHaveBeenCalledWith({
+        code: 'widget-load-failed',
+        message: 'this page changed JSON.stringify so that it no longer works',
+      }),
+    );
+    // Gone: a visitor cannot click a button that would open nothing, and the form is not tried again.
+    expect(hosts()).toHaveLength(0);
+    window.RocketChatPrechat?.('open');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(error).toHaveBeenCalledTimes(1);
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+  });
+
+  it('getVisitor after reset: the visitor the config recognised is gone with their token', async () => {
+    localStorage.setItem('rocketchat-prechat:token', 'previous-token');
+    const guest = { _id: 'g1', name: 'Alice', username: 'guest-1', token: 'previous-token' };
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer({ guest }))));
+    snippet(['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    const ask = () => new Promise((resolve) => window.RocketChatPrechat?.('getVisitor', resolve));
+    expect(await ask()).toEqual({ token: 'previous-token', visitor: guest });
+    window.RocketChatPrechat?.('reset');
+    expect(await ask()).toEqual({ token: null, visitor: null });
+  });
+
+  it('destroy before the page went idle: nothing mounts later, nothing is reported', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    const mount = fakeWidget();
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    const error = vi.fn();
+    snippet(['on', 'error', error], ['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    window.RocketChatPrechat?.('destroy');
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // past jsdom's 1.5 s idle fallback
+    expect(mount.mock.calls.filter(([context]) => !context.root)).toEqual([]);
+    expect(error).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+  }, 10_000);
+
+  it('destroy before the page went idle, then init: the new launcher opens the new form', async () => {
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
+    const mount = fakeWidget();
+    (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget = { mount };
+    snippet(['init', { serverUrl: SERVER }]);
+    await runLoader();
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    const first = hosts()[0]?.shadowRoot;
+    window.RocketChatPrechat?.('destroy'); // a single-page app leaves the route before the idle mount
+    window.RocketChatPrechat?.('init', { serverUrl: SERVER });
+    await waitFor(() => expect(launcher()).toBeTruthy());
+    const second = hosts()[0]?.shadowRoot;
+    // jsdom's idle fallback is 1.5 s: by 2 s both idle callbacks have run.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    launcher()?.click();
+    await waitFor(() =>
+      expect(mount.mock.results.some(({ value }) => value.toggle.mock.calls.length)).toBe(true),
+    );
+    // (Loaders of earlier tests may mount into this fake too: only the roots of this one are looked at.)
+    const roots = mount.mock.calls.map(([context]) => context.root);
+    expect(roots).not.toContain(first);
+    const clicked = mount.mock.results.find(({ value }) => value.toggle.mock.calls.length);
+    expect(mount.mock.calls[mount.mock.results.indexOf(clicked as never)]?.[0].root).toBe(second);
+    delete (window as Window & { RocketChatPrechatWidget?: unknown }).RocketChatPrechatWidget;
+  }, 10_000);
+
   it('reset forgets the last visitor even before the form has loaded: token, draft, hand-off, prefill, registration', async () => {
     server.use(http.get(`${API}/config`, () => HttpResponse.json(configAnswer())));
     localStorage.setItem('rocketchat-prechat:token', 'previous-visitor');
