@@ -241,6 +241,23 @@ describe('commands from the host page', () => {
     }
   });
 
+  it('an automatic start the server refuses for one field: the form comes back with the error at that field', async () => {
+    const { screen, handle, posts } = await renderClosed(KNOWN);
+    server.use(
+      http.post(`${API}/visitor`, () =>
+        HttpResponse.json({ success: false, error: 'error-invalid-department' }, { status: 400 }),
+      ),
+    );
+    act(() => handle.open());
+    const department = await screen.findByRole('combobox', { name: /^Department/ });
+    expect(
+      await screen.findByText('This department is not available. Please choose another one.'),
+    ).toBeVisible();
+    expect(department).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveValue('Ada');
+    expect(posts()).toHaveLength(0); // the refused POST went to the handler above, not the recorder
+  });
+
   it('reset, prefill and open in one go: the automatic start sends the new visitor, never the last one', async () => {
     const { screen, handle, posts } = await renderClosed(KNOWN);
     act(() => {

@@ -169,6 +169,7 @@ export function App(props: AppProps) {
           {...formProps}
           model={model}
           onSubmit={state.submit}
+          serverErrors={state.autoStartErrors}
           onDepartmentChange={state.pickDepartment}
           departmentNotice={
             picked && {

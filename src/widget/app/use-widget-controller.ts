@@ -112,6 +112,8 @@ export function useWidgetController(deps: ControllerDeps) {
 
   const [screen, setScreen] = useState<Screen>('form');
   const [formError, setFormError] = useState<{ message: string; retryable: boolean }>();
+  /** What the server said about single fields when the automatic start failed: shown once the form is back. */
+  const [autoStartErrors, setAutoStartErrors] = useState<SubmitFailure['fieldErrors']>();
   // Rate limited: the button is blocked while the wait Rocket.Chat named counts down.
   const countdown = useCountdown(() => setFormError(undefined));
   const flow = usePrechatFlow({ api, tokens, startRoom: options.startRoom, emit });
@@ -126,6 +128,7 @@ export function useWidgetController(deps: ControllerDeps) {
   useEffect(() => {
     setScreen('form');
     setFormError(undefined);
+    setAutoStartErrors(undefined);
     setLeaving(undefined);
     setPicked(undefined);
     // A request the last visitor left waiting (paused offline) is gone with the cache: its busy state goes too.
@@ -261,7 +264,10 @@ export function useWidgetController(deps: ControllerDeps) {
     if (!known || Object.values(loadDraft()).some(Boolean)) return;
     setScreen('connecting');
     void submit(model.defaults, true).then((failure) => {
-      if (failure) setScreen('form'); // show what went wrong, with the known values to correct or resend
+      if (!failure) return;
+      // Show what went wrong, at the fields it concerns too, with the known values to correct or resend.
+      if (failure.fieldErrors.length) setAutoStartErrors(failure.fieldErrors);
+      setScreen('form');
     });
   });
   // When the panel opens (read from the store, not rendered: see above), and when what the decision waits for
@@ -305,5 +311,6 @@ export function useWidgetController(deps: ControllerDeps) {
     /** Seconds left while rate limited (0 otherwise). */
     remaining: countdown.remaining,
     formError,
+    autoStartErrors,
   };
 }

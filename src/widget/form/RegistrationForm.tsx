@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FormEvent, Fragment, memo, useEffect, useId, useMemo, useRef } from 'react';
+import { type FormEvent, Fragment, memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { PrefillValue, PrefillValues } from '../../types/public-api.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -36,6 +36,8 @@ interface RegistrationFormProps {
   onDepartmentChange?: (department: string) => void;
   /** Said right under the department select: nobody there is online, with a way to leave a message. */
   departmentNotice?: DepartmentNotice;
+  /** The server's verdicts on fields from a submit made before this form was on screen (an automatic start). */
+  serverErrors?: SubmitFailure['fieldErrors'];
 }
 
 export interface DepartmentNotice {
@@ -62,6 +64,7 @@ export const RegistrationForm = memo(function RegistrationForm({
   busyLabel = t('submitting'),
   onDepartmentChange,
   departmentNotice,
+  serverErrors,
 }: RegistrationFormProps) {
   const schema = useMemo(() => buildFormSchema(model, t, normalisePhone), [model, t, normalisePhone]);
   const {
@@ -137,12 +140,22 @@ export const RegistrationForm = memo(function RegistrationForm({
     if (shown.length) void trigger(shown.map(([name]) => name));
   }, [schema, trigger]);
 
+  const showServerErrors = useCallback(
+    (fieldErrors: SubmitFailure['fieldErrors']) =>
+      fieldErrors.forEach(([name, message], index) => {
+        setError(name, { type: 'server', message }, { shouldFocus: index === 0 });
+      }),
+    [setError],
+  );
+  // Said at their fields as soon as the form is back on screen, as if the visitor had submitted it.
+  useEffect(() => {
+    if (serverErrors) showServerErrors(serverErrors);
+  }, [serverErrors, showServerErrors]);
+
   const checkThenSend = handleSubmit(async (values) => {
     const failure = await onSubmit(values);
     if (!failure) sent.current = true;
-    failure?.fieldErrors.forEach(([name, message], index) => {
-      setError(name, { type: 'server', message }, { shouldFocus: index === 0 });
-    });
+    if (failure) showServerErrors(failure.fieldErrors);
   });
   // One request however often Enter or the button is pressed while the values are checked (the phone check is
   // async) or sent — and none once this form has done its work, before the next screen replaces it.
